@@ -1,0 +1,22 @@
+package com.leadprocessor.lead;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Map;
+
+/**
+ * Where and how the visitor was talking to the chatbot. Every field is optional.
+ *
+ * @param additionalFields metadata fields this service does not know; kept as sent
+ */
+public record LeadMetadata(
+    @JsonProperty("source_url") String sourceUrl,
+    @JsonProperty("ip_address") String ipAddress,
+    @JsonProperty("user_agent") String userAgent,
+    @JsonProperty("additional_fields") Map<String, Object> additionalFields) {
+
+  public static final LeadMetadata EMPTY = new LeadMetadata(null, null, null, Map.of());
+
+  public LeadMetadata {
+    additionalFields = additionalFields == null ? Map.of() : Map.copyOf(additionalFields);
+  }
+}

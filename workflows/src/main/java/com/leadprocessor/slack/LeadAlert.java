@@ -1,0 +1,20 @@
+package com.leadprocessor.slack;
+
+import com.leadprocessor.enrichment.Enrichment;
+import com.leadprocessor.lead.LeadCaptureEvent;
+import com.leadprocessor.routing.Route;
+import com.leadprocessor.salesforce.CrmLead;
+
+/**
+ * Everything a lead alert shows.
+ *
+ * @param workflowId the lead's workflow, for a link to it in the Temporal UI
+ * @param crmLead the CRM record to link to; null when a reviewer skipped the CRM step
+ */
+public record LeadAlert(
+    String workflowId,
+    LeadCaptureEvent event,
+    String email,
+    Route route,
+    Enrichment enrichment,
+    CrmLead crmLead) {}

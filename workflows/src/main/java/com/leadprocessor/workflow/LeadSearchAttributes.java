@@ -1,0 +1,30 @@
+package com.leadprocessor.workflow;
+
+import io.temporal.common.SearchAttributeKey;
+import java.util.List;
+
+/**
+ * The typed search attributes of a lead. Engineers filter on them in the Temporal UI, for example
+ * {@code LeadStatus="NEEDS_REVIEW" AND LeadFailedStep="SALESFORCE"}. They must be registered on the
+ * namespace as Keyword attributes before a lead starts.
+ */
+public final class LeadSearchAttributes {
+
+  /** The lead's {@link LeadStatus}. */
+  public static final SearchAttributeKey<String> LEAD_STATUS =
+      SearchAttributeKey.forKeyword("LeadStatus");
+
+  /** The {@link LeadStep} that sent the lead to review; unset otherwise. */
+  public static final SearchAttributeKey<String> LEAD_FAILED_STEP =
+      SearchAttributeKey.forKeyword("LeadFailedStep");
+
+  /** The name of the routing rule the lead matched. */
+  public static final SearchAttributeKey<String> LEAD_ROUTE =
+      SearchAttributeKey.forKeyword("LeadRoute");
+
+  /** Every key, for registering them on a namespace. */
+  public static final List<SearchAttributeKey<String>> ALL =
+      List.of(LEAD_STATUS, LEAD_FAILED_STEP, LEAD_ROUTE);
+
+  private LeadSearchAttributes() {}
+}

@@ -1,0 +1,20 @@
+package com.leadprocessor.workflow;
+
+/** Where a lead is, as the {@code LeadStatus} search attribute shows it in the Temporal UI. */
+public enum LeadStatus {
+  RECEIVED,
+  VERIFYING,
+  ROUTING,
+  ENRICHING,
+  CREATING_CRM_LEAD,
+  ALERTING,
+  COMPLETED,
+  REJECTED,
+  NEEDS_REVIEW,
+  DISCARDED;
+
+  /** Whether the lead has reached an end state. */
+  public boolean isFinal() {
+    return this == COMPLETED || this == REJECTED || this == DISCARDED;
+  }
+}
