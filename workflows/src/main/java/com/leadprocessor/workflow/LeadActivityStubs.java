@@ -1,0 +1,72 @@
+package com.leadprocessor.workflow;
+
+import com.leadprocessor.enrichment.LeadEnrichmentActivities;
+import com.leadprocessor.review.LeadReviewActivities;
+import com.leadprocessor.routing.LeadRoutingActivities;
+import com.leadprocessor.routing.Route;
+import com.leadprocessor.salesforce.SalesforceLeadActivities;
+import com.leadprocessor.slack.SlackAlertActivities;
+import com.leadprocessor.verification.LeadVerificationActivities;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.activity.LocalActivityOptions;
+import io.temporal.common.RetryOptions;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+
+/**
+ * Activity stubs with a summary per call, which the Temporal UI shows on each step. Timeouts and
+ * retry policies come from the worker's configuration, registered per activity type in its {@code
+ * WorkflowImplementationOptions}, and override the fallbacks here field by field.
+ */
+final class LeadActivityStubs {
+
+  private static final ActivityOptions FALLBACK =
+      ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofSeconds(30)).build();
+
+  private static final ActivityOptions BEST_EFFORT_ALERT =
+      ActivityOptions.newBuilder(FALLBACK)
+          .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(3).build())
+          .build();
+
+  LeadVerificationActivities verification(String email) {
+    return stub(LeadVerificationActivities.class, "Verify " + email);
+  }
+
+  LeadRoutingActivities routing() {
+    return stub(LeadRoutingActivities.class, "Route by question, page and email");
+  }
+
+  LeadEnrichmentActivities enrichment() {
+    return stub(LeadEnrichmentActivities.class, "Enrich from IP, email domain and user agent");
+  }
+
+  SalesforceLeadActivities salesforce(Route route) {
+    return stub(
+        SalesforceLeadActivities.class, "Upsert Salesforce Lead (route " + route.rule() + ")");
+  }
+
+  SlackAlertActivities slack(Route route) {
+    String channel = route.slackChannel() == null ? "the default channel" : route.slackChannel();
+    return stub(SlackAlertActivities.class, "Post Slack alert to " + channel);
+  }
+
+  LeadReviewActivities reviewAlerts() {
+    return Workflow.newActivityStub(
+        LeadReviewActivities.class,
+        ActivityOptions.newBuilder(BEST_EFFORT_ALERT).setSummary("Tell the team").build());
+  }
+
+  LeadReviewActivities reviewPolicy() {
+    return Workflow.newLocalActivityStub(
+        LeadReviewActivities.class,
+        LocalActivityOptions.newBuilder()
+            .setStartToCloseTimeout(Duration.ofSeconds(10))
+            .setSummary("Read the review policy")
+            .build());
+  }
+
+  private static <T> T stub(Class<T> activities, String summary) {
+    return Workflow.newActivityStub(
+        activities, ActivityOptions.newBuilder(FALLBACK).setSummary(summary).build());
+  }
+}

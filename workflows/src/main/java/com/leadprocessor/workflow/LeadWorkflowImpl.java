@@ -1,0 +1,226 @@
+package com.leadprocessor.workflow;
+
+import com.leadprocessor.enrichment.Enrichment;
+import com.leadprocessor.enrichment.EnrichmentInput;
+import com.leadprocessor.lead.LeadCaptureEvent;
+import com.leadprocessor.routing.LeadPriority;
+import com.leadprocessor.routing.Route;
+import com.leadprocessor.routing.RoutingInput;
+import com.leadprocessor.salesforce.CrmLead;
+import com.leadprocessor.salesforce.CrmLeadRequest;
+import com.leadprocessor.slack.LeadAlert;
+import com.leadprocessor.slack.SlackMessage;
+import com.leadprocessor.verification.VerificationResult;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.workflow.Workflow;
+import io.temporal.workflow.WorkflowInit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+
+/**
+ * Runs one lead through its steps. Required steps that fail for good put the lead in review (see
+ * {@code LeadReview}); enrichment is best effort. All state lives in fields so the {@code state}
+ * query and the Temporal UI's current details always show where the lead is.
+ */
+public class LeadWorkflowImpl implements LeadWorkflow {
+
+  private static final Logger log = Workflow.getLogger(LeadWorkflowImpl.class);
+
+  private final LeadActivityStubs activities;
+  private final LeadReview review;
+  private final List<String> skipped = new ArrayList<>();
+  private LeadCaptureEvent event;
+  private String email;
+  private LeadStatus status = LeadStatus.RECEIVED;
+  private LeadStep currentStep;
+  private Route route;
+  private Enrichment enrichment;
+  private CrmLead crmLead;
+  private SlackMessage slackMessage;
+
+  @WorkflowInit
+  public LeadWorkflowImpl(LeadRequest request) {
+    this.event = request.event();
+    this.email = request.event().capturedEmail();
+    this.activities = new LeadActivityStubs();
+    this.review = new LeadReview(Workflow.getInfo().getWorkflowId(), event.conversationId());
+  }
+
+  @Override
+  public LeadOutcome process(LeadRequest request) {
+    SearchAttributeUpdates.status(status);
+    publishDetails();
+    try {
+      VerificationResult verification = verify();
+      if (!verification.accepted()) {
+        return finish(LeadStatus.REJECTED, verification.rejectionReason());
+      }
+      route =
+          runRequired(
+              LeadStep.ROUTE,
+              () -> activities.routing().route(new RoutingInput(event, verification)),
+              LeadWorkflowImpl::unroutedLead);
+      SearchAttributeUpdates.route(route.rule());
+      enrichment = enrich(verification);
+      crmLead =
+          runRequired(
+              LeadStep.SALESFORCE,
+              () ->
+                  activities
+                      .salesforce(route)
+                      .upsertLead(new CrmLeadRequest(event, email, route, enrichment)),
+              () -> null);
+      slackMessage =
+          runRequired(
+              LeadStep.SLACK,
+              () ->
+                  activities
+                      .slack(route)
+                      .postLeadAlert(
+                          new LeadAlert(
+                              Workflow.getInfo().getWorkflowId(),
+                              event,
+                              email,
+                              route,
+                              enrichment,
+                              crmLead)),
+              () -> null);
+      return finish(
+          LeadStatus.COMPLETED, skipped.isEmpty() ? null : "skipped " + String.join("; ", skipped));
+    } catch (LeadReview.Discarded discarded) {
+      return finish(LeadStatus.DISCARDED, discarded.getMessage());
+    }
+  }
+
+  private VerificationResult verify() {
+    VerificationResult verification =
+        runRequired(
+            LeadStep.VERIFY,
+            () -> activities.verification(email).verify(event),
+            () -> VerificationResult.accepted(email, domainOf(email), false));
+    if (verification.accepted()) {
+      email = verification.normalizedEmail();
+    }
+    return verification;
+  }
+
+  private Enrichment enrich(VerificationResult verification) {
+    enter(LeadStep.ENRICH);
+    try {
+      return activities.enrichment().enrich(new EnrichmentInput(event, verification));
+    } catch (ActivityFailure e) {
+      // Enrichment is best effort: a lead reaches sales without it rather than waiting for it.
+      String reason = "enrichment failed after its retries: " + StepFailure.of(e).message();
+      log.warn("Continuing without enrichment: {}", reason);
+      return Enrichment.none(reason);
+    }
+  }
+
+  /**
+   * Runs a required step until it succeeds, a reviewer skips it (then {@code onSkip} gives its
+   * result) or a reviewer discards the lead.
+   */
+  private <T> T runRequired(LeadStep step, Supplier<T> attempt, Supplier<T> onSkip) {
+    while (true) {
+      enter(step);
+      try {
+        return attempt.get();
+      } catch (ActivityFailure e) {
+        StepFailure failure = StepFailure.of(e);
+        status = LeadStatus.NEEDS_REVIEW;
+        ReviewDecision decision = review.await(step, failure, this::publishDetails);
+        if (decision.kind() == ReviewDecision.Kind.SKIP) {
+          skipped.add(step + (decision.reason() == null ? "" : " (" + decision.reason() + ")"));
+          return onSkip.get();
+        }
+        applyCorrection(decision.correction());
+      }
+    }
+  }
+
+  private void applyCorrection(LeadCorrection correction) {
+    if (correction == null) {
+      return;
+    }
+    if (correction.capturedEmail() != null && !correction.capturedEmail().isBlank()) {
+      email = correction.capturedEmail().trim();
+      event = event.withCapturedEmail(email);
+    }
+    if (correction.company() != null && !correction.company().isBlank() && enrichment != null) {
+      enrichment = enrichment.withCompanyName(correction.company().trim());
+    }
+    if (route != null) {
+      route = route.correctedWith(correction.slackChannel(), correction.salesforceOwnerId());
+    }
+  }
+
+  private void enter(LeadStep step) {
+    currentStep = step;
+    status = step.status();
+    SearchAttributeUpdates.status(status);
+    publishDetails();
+  }
+
+  private LeadOutcome finish(LeadStatus finalStatus, String reason) {
+    status = finalStatus;
+    currentStep = null;
+    SearchAttributeUpdates.status(status);
+    Workflow.setCurrentDetails(LeadDetails.render(state(), reason, null));
+    // Signals are handled synchronously, but wait anyway so none is cut off by completion.
+    Workflow.await(Workflow::isEveryHandlerFinished);
+    return new LeadOutcome(
+        finalStatus,
+        reason,
+        crmLead == null ? null : crmLead.id(),
+        slackMessage == null ? null : slackMessage.ts());
+  }
+
+  private void publishDetails() {
+    Workflow.setCurrentDetails(LeadDetails.render(state(), null, review.current()));
+  }
+
+  @Override
+  public void retry(RetryRequest request) {
+    review.decide(ReviewDecision.retry(request));
+  }
+
+  @Override
+  public void skip(ReviewNote note) {
+    review.decide(ReviewDecision.skip(note));
+  }
+
+  @Override
+  public void discard(ReviewNote note) {
+    review.decide(ReviewDecision.discard(note));
+  }
+
+  @Override
+  public LeadState state() {
+    StepFailure failure = review.current() == null ? null : review.current().failure();
+    return new LeadState(
+        status,
+        currentStep,
+        review.current() == null ? null : review.current().step(),
+        failure == null ? review.lastError() : failure.message(),
+        route == null ? null : route.rule(),
+        crmLead == null ? null : crmLead.id(),
+        crmLead == null ? null : crmLead.url(),
+        slackMessage == null
+            ? (route == null ? null : route.slackChannel())
+            : slackMessage.channel(),
+        slackMessage == null ? null : slackMessage.ts());
+  }
+
+  private static Route unroutedLead() {
+    // A reviewer skipped routing: the Slack step falls back to its default channel and
+    // Salesforce assignment rules choose the owner.
+    return new Route("unrouted", null, null, LeadPriority.NORMAL, List.of());
+  }
+
+  private static String domainOf(String email) {
+    int at = email == null ? -1 : email.lastIndexOf('@');
+    return at < 0 ? null : email.substring(at + 1).toLowerCase(java.util.Locale.ROOT);
+  }
+}

@@ -1,0 +1,133 @@
+package com.leadprocessor.workflow;
+
+import com.leadprocessor.enrichment.Company;
+import com.leadprocessor.enrichment.Enrichment;
+import com.leadprocessor.enrichment.EnrichmentInput;
+import com.leadprocessor.enrichment.LeadEnrichmentActivities;
+import com.leadprocessor.enrichment.UserAgentDetails;
+import com.leadprocessor.lead.LeadCaptureEvent;
+import com.leadprocessor.lead.LeadFailureType;
+import com.leadprocessor.review.LeadReviewActivities;
+import com.leadprocessor.review.ReviewAlert;
+import com.leadprocessor.review.ReviewPolicy;
+import com.leadprocessor.routing.LeadPriority;
+import com.leadprocessor.routing.LeadRoutingActivities;
+import com.leadprocessor.routing.Route;
+import com.leadprocessor.routing.RoutingInput;
+import com.leadprocessor.salesforce.CrmLead;
+import com.leadprocessor.salesforce.CrmLeadRequest;
+import com.leadprocessor.salesforce.SalesforceLeadActivities;
+import com.leadprocessor.slack.LeadAlert;
+import com.leadprocessor.slack.SlackAlertActivities;
+import com.leadprocessor.slack.SlackMessage;
+import com.leadprocessor.verification.LeadVerificationActivities;
+import com.leadprocessor.verification.VerificationResult;
+import io.temporal.failure.ApplicationFailure;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Stand-ins for the activities that behave like the real ones at their contract, with switches to
+ * make Salesforce, Slack or enrichment fail the way the real services do.
+ */
+class FakeLeadActivities
+    implements LeadVerificationActivities,
+        LeadRoutingActivities,
+        LeadEnrichmentActivities,
+        SalesforceLeadActivities,
+        SlackAlertActivities,
+        LeadReviewActivities {
+
+  enum Outage {
+    NONE,
+    TRANSIENT,
+    PERMANENT
+  }
+
+  volatile Outage salesforceOutage = Outage.NONE;
+  volatile Outage slackOutage = Outage.NONE;
+  volatile boolean enrichmentDown;
+
+  final AtomicInteger salesforceAttempts = new AtomicInteger();
+  final List<CrmLeadRequest> crmLeadsUpserted = new CopyOnWriteArrayList<>();
+  final List<LeadAlert> slackAlertsPosted = new CopyOnWriteArrayList<>();
+  final List<ReviewAlert> reviewAlerts = new CopyOnWriteArrayList<>();
+  final List<ReviewAlert> reviewReminders = new CopyOnWriteArrayList<>();
+
+  @Override
+  public VerificationResult verify(LeadCaptureEvent event) {
+    String email = event.capturedEmail().trim();
+    if (email.endsWith("@mailinator.com")) {
+      return VerificationResult.rejected("disposable email domain mailinator.com");
+    }
+    return VerificationResult.accepted(email, email.substring(email.indexOf('@') + 1), false);
+  }
+
+  @Override
+  public Route route(RoutingInput input) {
+    return new Route(
+        "enterprise+api", "#dev-sales", "00G000000000001", LeadPriority.HIGH, List.of("api"));
+  }
+
+  @Override
+  public Enrichment enrich(EnrichmentInput input) {
+    if (enrichmentDown) {
+      throw new IllegalStateException("firmographics provider answered 503");
+    }
+    return new Enrichment(
+        new Company("Acme Corp", "acme-corp.com", "51-200", "Software", "email-domain"),
+        new UserAgentDetails("Chrome 118", "Windows 10", "Other"),
+        null,
+        List.of());
+  }
+
+  @Override
+  public CrmLead upsertLead(CrmLeadRequest request) {
+    salesforceAttempts.incrementAndGet();
+    switch (salesforceOutage) {
+      case TRANSIENT ->
+          throw new IllegalStateException("Salesforce answered 503 Service Unavailable");
+      case PERMANENT ->
+          throw ApplicationFailure.newNonRetryableFailure(
+              "REQUIRED_FIELD_MISSING: Required fields are missing: [Company]",
+              LeadFailureType.INVALID_LEAD_DATA.name());
+      default -> {
+        crmLeadsUpserted.add(request);
+        return new CrmLead(
+            "00Q000000000001",
+            "https://example.my.salesforce.com/lightning/r/Lead/00Q000000000001/view",
+            true);
+      }
+    }
+  }
+
+  @Override
+  public SlackMessage postLeadAlert(LeadAlert alert) {
+    if (slackOutage == Outage.PERMANENT) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          "channel_not_found", LeadFailureType.CONFIGURATION.name());
+    }
+    if (slackOutage == Outage.TRANSIENT) {
+      throw new IllegalStateException("Slack answered 503");
+    }
+    slackAlertsPosted.add(alert);
+    return new SlackMessage("C0123456789", "1700000000.000100");
+  }
+
+  @Override
+  public ReviewPolicy reviewPolicy() {
+    return new ReviewPolicy(Duration.ofHours(24));
+  }
+
+  @Override
+  public void alertReviewNeeded(ReviewAlert alert) {
+    reviewAlerts.add(alert);
+  }
+
+  @Override
+  public void remindReviewPending(ReviewAlert alert) {
+    reviewReminders.add(alert);
+  }
+}

@@ -1,0 +1,302 @@
+package com.leadprocessor.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.leadprocessor.lead.LeadCaptureEvent;
+import com.leadprocessor.lead.LeadMetadata;
+import com.leadprocessor.lead.LeadWorkflowIds;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.api.enums.v1.IndexedValueType;
+import io.temporal.api.sdk.v1.WorkflowMetadata;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.common.RetryOptions;
+import io.temporal.common.SearchAttributeKey;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.TestWorkflowExtension;
+import io.temporal.worker.Worker;
+import io.temporal.worker.WorkflowImplementationOptions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class LeadWorkflowTest {
+
+  private static final RetryOptions THREE_QUICK_ATTEMPTS =
+      RetryOptions.newBuilder()
+          .setInitialInterval(Duration.ofSeconds(1))
+          .setBackoffCoefficient(2)
+          .setMaximumAttempts(3)
+          .build();
+
+  @RegisterExtension
+  static final TestWorkflowExtension temporal =
+      TestWorkflowExtension.newBuilder()
+          .registerSearchAttribute("LeadStatus", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
+          .registerSearchAttribute("LeadFailedStep", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
+          .registerSearchAttribute("LeadRoute", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
+          .registerWorkflowImplementationTypes(
+              WorkflowImplementationOptions.newBuilder()
+                  .setActivityOptions(
+                      Map.of(
+                          "UpsertSalesforceLead", withRetries(THREE_QUICK_ATTEMPTS),
+                          "PostSlackLeadAlert", withRetries(THREE_QUICK_ATTEMPTS),
+                          "EnrichLead", withRetries(THREE_QUICK_ATTEMPTS)))
+                  .build(),
+              LeadWorkflowImpl.class)
+          .setDoNotStart(true)
+          .build();
+
+  private final FakeLeadActivities activities = new FakeLeadActivities();
+  private TestWorkflowEnvironment env;
+  private WorkflowClient client;
+  private String taskQueue;
+
+  @BeforeEach
+  void startWorker(TestWorkflowEnvironment env, Worker worker, WorkflowClient client) {
+    worker.registerActivitiesImplementations(activities);
+    env.start();
+    this.env = env;
+    this.client = client;
+    this.taskQueue = worker.getTaskQueue();
+  }
+
+  @Test
+  void leadGoesThroughEveryStepToCompleted() {
+    LeadWorkflow lead = newLead("conv-12345", "Potential.Lead@Acme-Corp.com");
+
+    LeadOutcome outcome = lead.process(request("conv-12345", "Potential.Lead@Acme-Corp.com"));
+
+    assertThat(outcome.status()).isEqualTo(LeadStatus.COMPLETED);
+    assertThat(outcome.crmLeadId()).isEqualTo("00Q000000000001");
+    assertThat(outcome.slackMessageTs()).isEqualTo("1700000000.000100");
+    assertThat(activities.crmLeadsUpserted).hasSize(1);
+    assertThat(activities.slackAlertsPosted)
+        .singleElement()
+        .satisfies(
+            alert -> {
+              assertThat(alert.workflowId()).isEqualTo("lead-conv-12345");
+              assertThat(alert.crmLead().id()).isEqualTo("00Q000000000001");
+              assertThat(alert.enrichment().company().name()).isEqualTo("Acme Corp");
+              assertThat(alert.route().slackChannel()).isEqualTo("#dev-sales");
+            });
+    assertThat(searchAttribute(lead, LeadSearchAttributes.LEAD_STATUS)).isEqualTo("COMPLETED");
+    assertThat(searchAttribute(lead, LeadSearchAttributes.LEAD_ROUTE)).isEqualTo("enterprise+api");
+    assertThat(lead.state().slackMessageTs()).isEqualTo("1700000000.000100");
+  }
+
+  @Test
+  void leadThatFailsVerificationEndsRejectedWithoutCrmRecordOrAlert() {
+    LeadWorkflow lead = newLead("conv-disposable", "someone@mailinator.com");
+
+    LeadOutcome outcome = lead.process(request("conv-disposable", "someone@mailinator.com"));
+
+    assertThat(outcome.status()).isEqualTo(LeadStatus.REJECTED);
+    assertThat(outcome.reason()).isEqualTo("disposable email domain mailinator.com");
+    assertThat(activities.crmLeadsUpserted).isEmpty();
+    assertThat(activities.slackAlertsPosted).isEmpty();
+    assertThat(searchAttribute(lead, LeadSearchAttributes.LEAD_STATUS)).isEqualTo("REJECTED");
+  }
+
+  @Test
+  void enrichmentOutageContinuesWithoutEnrichment() {
+    activities.enrichmentDown = true;
+    LeadWorkflow lead = newLead("conv-no-enrichment", "buyer@acme-corp.com");
+
+    LeadOutcome outcome = lead.process(request("conv-no-enrichment", "buyer@acme-corp.com"));
+
+    assertThat(outcome.status()).isEqualTo(LeadStatus.COMPLETED);
+    assertThat(activities.slackAlertsPosted)
+        .singleElement()
+        .satisfies(
+            alert -> {
+              assertThat(alert.enrichment().company()).isNull();
+              assertThat(alert.enrichment().unavailable())
+                  .singleElement()
+                  .asString()
+                  .contains("enrichment failed after its retries")
+                  .contains("firmographics provider answered 503");
+            });
+  }
+
+  @Test
+  void salesforceOutagePastItsRetryBudgetMovesLeadToReviewAndRetryCompletesIt() {
+    activities.salesforceOutage = FakeLeadActivities.Outage.TRANSIENT;
+    LeadWorkflow lead = newLead("conv-outage", "buyer@acme-corp.com");
+    WorkflowClient.start(lead::process, request("conv-outage", "buyer@acme-corp.com"));
+
+    env.sleep(Duration.ofMinutes(1));
+
+    LeadState inReview = lead.state();
+    assertThat(inReview.status()).isEqualTo(LeadStatus.NEEDS_REVIEW);
+    assertThat(inReview.failedStep()).isEqualTo(LeadStep.SALESFORCE);
+    assertThat(inReview.lastError()).isEqualTo("Salesforce answered 503 Service Unavailable");
+    assertThat(activities.salesforceAttempts).hasValue(3);
+    assertThat(searchAttribute(lead, LeadSearchAttributes.LEAD_STATUS)).isEqualTo("NEEDS_REVIEW");
+    assertThat(searchAttribute(lead, LeadSearchAttributes.LEAD_FAILED_STEP))
+        .isEqualTo("SALESFORCE");
+    assertThat(currentDetails(lead))
+        .contains("**Failed step:** SALESFORCE")
+        .contains("retries exhausted (UNAVAILABLE): Salesforce answered 503 Service Unavailable")
+        .contains("Wait until the service is healthy again, then send 'retry'.");
+    assertThat(activities.reviewAlerts)
+        .singleElement()
+        .satisfies(alert -> assertThat(alert.failedStep()).isEqualTo(LeadStep.SALESFORCE));
+    assertThat(activities.slackAlertsPosted).isEmpty();
+
+    activities.salesforceOutage = FakeLeadActivities.Outage.NONE;
+    lead.retry(new RetryRequest("Salesforce is back", null));
+    LeadOutcome outcome = WorkflowStub.fromTyped(lead).getResult(LeadOutcome.class);
+
+    assertThat(outcome.status()).isEqualTo(LeadStatus.COMPLETED);
+    assertThat(activities.crmLeadsUpserted).hasSize(1);
+    assertThat(activities.slackAlertsPosted).hasSize(1);
+    assertThat(searchAttribute(lead, LeadSearchAttributes.LEAD_FAILED_STEP)).isNull();
+    assertThat(lead.state().lastError()).contains("Salesforce answered 503");
+  }
+
+  @Test
+  void permanentSalesforceRefusalGoesToReviewAtOnceAndRetryCarriesTheCorrection() {
+    activities.salesforceOutage = FakeLeadActivities.Outage.PERMANENT;
+    LeadWorkflow lead = newLead("conv-missing-company", "buyer@gmail.com");
+    WorkflowClient.start(lead::process, request("conv-missing-company", "buyer@gmail.com"));
+
+    env.sleep(Duration.ofSeconds(5));
+
+    assertThat(lead.state().status()).isEqualTo(LeadStatus.NEEDS_REVIEW);
+    assertThat(activities.salesforceAttempts).hasValue(1);
+    assertThat(currentDetails(lead))
+        .contains("permanent error (INVALID_LEAD_DATA): REQUIRED_FIELD_MISSING")
+        .contains("Correct the lead's data");
+
+    activities.salesforceOutage = FakeLeadActivities.Outage.NONE;
+    lead.retry(
+        new RetryRequest(
+            "company from LinkedIn", new LeadCorrection(null, "Globex", "#enterprise", null)));
+    LeadOutcome outcome = WorkflowStub.fromTyped(lead).getResult(LeadOutcome.class);
+
+    assertThat(outcome.status()).isEqualTo(LeadStatus.COMPLETED);
+    assertThat(activities.crmLeadsUpserted)
+        .singleElement()
+        .satisfies(
+            crm -> {
+              assertThat(crm.enrichment().company().name()).isEqualTo("Globex");
+              assertThat(crm.route().slackChannel()).isEqualTo("#enterprise");
+            });
+  }
+
+  @Test
+  void skipContinuesPastSalesforceAndAlertsWithoutCrmLink() {
+    activities.salesforceOutage = FakeLeadActivities.Outage.PERMANENT;
+    LeadWorkflow lead = newLead("conv-skip", "buyer@acme-corp.com");
+    WorkflowClient.start(lead::process, request("conv-skip", "buyer@acme-corp.com"));
+    env.sleep(Duration.ofSeconds(5));
+
+    lead.skip(new ReviewNote("created by hand in Salesforce"));
+    LeadOutcome outcome = WorkflowStub.fromTyped(lead).getResult(LeadOutcome.class);
+
+    assertThat(outcome.status()).isEqualTo(LeadStatus.COMPLETED);
+    assertThat(outcome.reason()).isEqualTo("skipped SALESFORCE (created by hand in Salesforce)");
+    assertThat(outcome.crmLeadId()).isNull();
+    assertThat(activities.slackAlertsPosted)
+        .singleElement()
+        .satisfies(alert -> assertThat(alert.crmLead()).isNull());
+  }
+
+  @Test
+  void discardEndsTheLeadDiscarded() {
+    activities.slackOutage = FakeLeadActivities.Outage.PERMANENT;
+    LeadWorkflow lead = newLead("conv-discard", "buyer@acme-corp.com");
+    WorkflowClient.start(lead::process, request("conv-discard", "buyer@acme-corp.com"));
+    env.sleep(Duration.ofSeconds(5));
+    assertThat(lead.state().failedStep()).isEqualTo(LeadStep.SLACK);
+
+    lead.discard(new ReviewNote("spam"));
+    LeadOutcome outcome = WorkflowStub.fromTyped(lead).getResult(LeadOutcome.class);
+
+    assertThat(outcome.status()).isEqualTo(LeadStatus.DISCARDED);
+    assertThat(outcome.reason()).isEqualTo("discarded by a reviewer: spam");
+    assertThat(searchAttribute(lead, LeadSearchAttributes.LEAD_STATUS)).isEqualTo("DISCARDED");
+  }
+
+  @Test
+  void reminderFiresWhileNobodyActsOnTheReview() {
+    activities.salesforceOutage = FakeLeadActivities.Outage.PERMANENT;
+    LeadWorkflow lead = newLead("conv-forgotten", "buyer@acme-corp.com");
+    WorkflowClient.start(lead::process, request("conv-forgotten", "buyer@acme-corp.com"));
+
+    env.sleep(Duration.ofHours(23));
+    assertThat(activities.reviewReminders).isEmpty();
+
+    env.sleep(Duration.ofHours(2));
+    assertThat(activities.reviewReminders)
+        .singleElement()
+        .satisfies(
+            reminder -> {
+              assertThat(reminder.failedStep()).isEqualTo(LeadStep.SALESFORCE);
+              assertThat(reminder.waitingFor()).isGreaterThanOrEqualTo(Duration.ofHours(24));
+            });
+
+    env.sleep(Duration.ofHours(24));
+    assertThat(activities.reviewReminders).hasSize(2);
+    assertThat(lead.state().status()).isEqualTo(LeadStatus.NEEDS_REVIEW);
+  }
+
+  @Test
+  void completedLeadRefusesFurtherReviewSignals() {
+    LeadWorkflow lead = newLead("conv-late-signal", "buyer@acme-corp.com");
+    lead.process(request("conv-late-signal", "buyer@acme-corp.com"));
+
+    assertThatThrownBy(() -> lead.discard(new ReviewNote("too late")))
+        .isInstanceOf(WorkflowNotFoundException.class);
+    assertThat(lead.state().status()).isEqualTo(LeadStatus.COMPLETED);
+  }
+
+  private LeadWorkflow newLead(String conversationId, String email) {
+    return client.newWorkflowStub(
+        LeadWorkflow.class,
+        WorkflowOptions.newBuilder()
+            .setWorkflowId(LeadWorkflowIds.forConversation(conversationId))
+            .setTaskQueue(taskQueue)
+            .build());
+  }
+
+  private static LeadRequest request(String conversationId, String email) {
+    LeadCaptureEvent event =
+        new LeadCaptureEvent(
+            "lead_capture_fallback",
+            Instant.parse("2023-10-27T10:00:00Z"),
+            "anon-f8a9b2c1",
+            conversationId,
+            email,
+            "Does your API support batch processing for over 1 million records?",
+            "https://api.chatbot.com/transcripts/" + conversationId,
+            new LeadMetadata("/pricing/enterprise", "203.0.113.1", "Mozilla/5.0", Map.of()),
+            Map.of("campaign", "autumn"));
+    return new LeadRequest(event, Instant.parse("2023-10-27T10:00:01Z"), "msg_1");
+  }
+
+  private static String searchAttribute(LeadWorkflow lead, SearchAttributeKey<String> key) {
+    return WorkflowStub.fromTyped(lead).describe().getTypedSearchAttributes().get(key);
+  }
+
+  /** The details the Temporal UI shows, read the way the UI reads them. */
+  private static String currentDetails(LeadWorkflow lead) {
+    return WorkflowStub.fromTyped(lead)
+        .query("__temporal_workflow_metadata", WorkflowMetadata.class)
+        .getCurrentDetails();
+  }
+
+  private static ActivityOptions withRetries(RetryOptions retryOptions) {
+    return ActivityOptions.newBuilder().setRetryOptions(retryOptions).build();
+  }
+}
