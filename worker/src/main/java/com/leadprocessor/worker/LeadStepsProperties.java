@@ -1,0 +1,32 @@
+package com.leadprocessor.worker;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Per-step timeouts and retry policies ({@code leads.steps.*}). Verification and routing run our
+ * own code, so by default they retry without limit until a fix is deployed; Salesforce and Slack
+ * get a budget after which the lead goes to review.
+ */
+@Validated
+@ConfigurationProperties("leads.steps")
+public record LeadStepsProperties(
+    @NotNull @Valid StepOptions verify,
+    @NotNull @Valid StepOptions route,
+    @NotNull @Valid StepOptions enrich,
+    @NotNull @Valid StepOptions salesforce,
+    @NotNull @Valid StepOptions slack) {
+
+  /** The options of each step, keyed by the activity type that runs it. */
+  Map<String, StepOptions> byActivityType() {
+    return Map.of(
+        "VerifyLead", verify,
+        "RouteLead", route,
+        "EnrichLead", enrich,
+        "UpsertSalesforceLead", salesforce,
+        "PostSlackLeadAlert", slack);
+  }
+}
