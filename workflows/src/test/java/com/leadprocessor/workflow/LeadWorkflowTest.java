@@ -92,6 +92,7 @@ class LeadWorkflowTest {
     assertThat(searchAttribute(lead, LeadSearchAttributes.LEAD_STATUS)).isEqualTo("COMPLETED");
     assertThat(searchAttribute(lead, LeadSearchAttributes.LEAD_ROUTE)).isEqualTo("enterprise+api");
     assertThat(lead.state().slackMessageTs()).isEqualTo("1700000000.000100");
+    captureHistory(lead, "lead-completed.json");
   }
 
   @Test
@@ -162,6 +163,7 @@ class LeadWorkflowTest {
     assertThat(activities.slackAlertsPosted).hasSize(1);
     assertThat(searchAttribute(lead, LeadSearchAttributes.LEAD_FAILED_STEP)).isNull();
     assertThat(lead.state().lastError()).contains("Salesforce answered 503");
+    captureHistory(lead, "lead-review-retried.json");
   }
 
   @Test
@@ -294,6 +296,25 @@ class LeadWorkflowTest {
     return WorkflowStub.fromTyped(lead)
         .query("__temporal_workflow_metadata", WorkflowMetadata.class)
         .getCurrentDetails();
+  }
+
+  /**
+   * Writes the lead's history for {@link LeadWorkflowReplayTest} when run with {@code
+   * -Dleads.captureHistories=<folder>}; do that only when an intended, versioned change makes the
+   * committed histories obsolete.
+   */
+  private void captureHistory(LeadWorkflow lead, String fileName) {
+    String folder = System.getProperty("leads.captureHistories");
+    if (folder == null) {
+      return;
+    }
+    try {
+      String workflowId = WorkflowStub.fromTyped(lead).getExecution().getWorkflowId();
+      java.nio.file.Files.writeString(
+          java.nio.file.Path.of(folder, fileName), client.fetchHistory(workflowId).toJson(true));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private static ActivityOptions withRetries(RetryOptions retryOptions) {
