@@ -24,7 +24,10 @@ public class DryRunSlackAlertActivities implements SlackAlertActivities {
   private static final Logger log = LoggerFactory.getLogger(DryRunSlackAlertActivities.class);
 
   private static final Gson SLACK_JSON = GsonFactory.createSnakeCase();
-  private static final Gson PRETTY = new GsonBuilder().setPrettyPrinting().create();
+
+  /** Indents for people; unlike the SDK it leaves {@code <>&} unescaped, the same JSON value. */
+  private static final Gson PRETTY =
+      new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
 
   private final LeadAlertMessage message;
 
