@@ -1,0 +1,16 @@
+package com.leadprocessor.enrichment;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import ua_parser.Parser;
+
+/** Beans the enrichment sources share. */
+@Configuration(proxyBeanMethods = false)
+class EnrichmentConfiguration {
+
+  /** The user-agent parser; building it compiles a few hundred regular expressions, so once. */
+  @Bean
+  Parser userAgentParser() {
+    return new Parser();
+  }
+}

@@ -1,0 +1,30 @@
+package com.leadprocessor.enrichment;
+
+/**
+ * What one {@link EnrichmentSource} learned; every part may be null.
+ *
+ * @param unavailableReason why the source has nothing to say, for example {@code not sent}; null
+ *     when it contributed
+ */
+public record EnrichmentContribution(
+    Company company,
+    UserAgentDetails userAgent,
+    String transcriptExcerpt,
+    String unavailableReason) {
+
+  public static EnrichmentContribution of(Company company) {
+    return new EnrichmentContribution(company, null, null, null);
+  }
+
+  public static EnrichmentContribution of(UserAgentDetails userAgent) {
+    return new EnrichmentContribution(null, userAgent, null, null);
+  }
+
+  public static EnrichmentContribution transcript(String excerpt) {
+    return new EnrichmentContribution(null, null, excerpt, null);
+  }
+
+  public static EnrichmentContribution unavailable(String reason) {
+    return new EnrichmentContribution(null, null, null, reason);
+  }
+}

@@ -1,0 +1,51 @@
+package com.leadprocessor.slack;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonParser;
+import com.slack.api.methods.request.chat.ChatPostMessageRequest;
+import com.slack.api.util.json.GsonFactory;
+import io.temporal.spring.boot.ActivityImpl;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+/**
+ * Slack without a token: logs exactly the {@code chat.postMessage} request that would be sent, as
+ * the Slack SDK serialises it, and answers as if it were posted. The payload is logged unmasked on
+ * purpose, to show what Slack would get.
+ */
+@Component
+@ConditionalOnProperty(name = "leads.slack.mode", havingValue = "dry-run", matchIfMissing = true)
+@ActivityImpl(taskQueues = "${leads.task-queue}")
+public class DryRunSlackAlertActivities implements SlackAlertActivities {
+
+  private static final Logger log = LoggerFactory.getLogger(DryRunSlackAlertActivities.class);
+
+  private static final Gson SLACK_JSON = GsonFactory.createSnakeCase();
+
+  /** Indents for people; unlike the SDK it leaves {@code <>&} unescaped, the same JSON value. */
+  private static final Gson PRETTY =
+      new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+
+  private final LeadAlertMessage message;
+
+  public DryRunSlackAlertActivities(LeadAlertMessage message) {
+    this.message = message;
+    log.warn("Slack DRY RUN (leads.slack.mode=dry-run): lead alerts are logged, not posted");
+  }
+
+  @Override
+  public SlackMessage postLeadAlert(LeadAlert alert) {
+    ChatPostMessageRequest request = message.build(alert);
+    log.info(
+        "Slack DRY RUN, would POST https://slack.com/api/chat.postMessage:\n{}", json(request));
+    return new SlackMessage(request.getChannel(), "dry-run");
+  }
+
+  /** The request as the Slack SDK writes it, indented for people to read. */
+  static String json(ChatPostMessageRequest request) {
+    return PRETTY.toJson(JsonParser.parseString(SLACK_JSON.toJson(request)));
+  }
+}
