@@ -3,6 +3,7 @@ package com.leadprocessor.salesforce;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.leadprocessor.activities.ConnectorStatus;
 import io.temporal.spring.boot.ActivityImpl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +20,7 @@ import org.springframework.stereotype.Component;
     havingValue = "dry-run",
     matchIfMissing = true)
 @ActivityImpl(taskQueues = "${leads.task-queue}")
-public class DryRunSalesforceLeadActivities implements SalesforceLeadActivities {
+public class DryRunSalesforceLeadActivities implements SalesforceLeadActivities, ConnectorStatus {
 
   private static final Logger log = LoggerFactory.getLogger(DryRunSalesforceLeadActivities.class);
 
@@ -54,5 +55,10 @@ public class DryRunSalesforceLeadActivities implements SalesforceLeadActivities 
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("A map of strings always serialises", e);
     }
+  }
+
+  @Override
+  public String describe() {
+    return "Salesforce: DRY RUN (Leads are logged, not sent)";
   }
 }

@@ -3,6 +3,7 @@ package com.leadprocessor.slack;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParser;
+import com.leadprocessor.activities.ConnectorStatus;
 import com.slack.api.methods.request.chat.ChatPostMessageRequest;
 import com.slack.api.util.json.GsonFactory;
 import io.temporal.spring.boot.ActivityImpl;
@@ -19,7 +20,7 @@ import org.springframework.stereotype.Component;
 @Component
 @ConditionalOnProperty(name = "leads.slack.mode", havingValue = "dry-run", matchIfMissing = true)
 @ActivityImpl(taskQueues = "${leads.task-queue}")
-public class DryRunSlackAlertActivities implements SlackAlertActivities {
+public class DryRunSlackAlertActivities implements SlackAlertActivities, ConnectorStatus {
 
   private static final Logger log = LoggerFactory.getLogger(DryRunSlackAlertActivities.class);
 
@@ -47,5 +48,10 @@ public class DryRunSlackAlertActivities implements SlackAlertActivities {
   /** The request as the Slack SDK writes it, indented for people to read. */
   static String json(ChatPostMessageRequest request) {
     return PRETTY.toJson(JsonParser.parseString(SLACK_JSON.toJson(request)));
+  }
+
+  @Override
+  public String describe() {
+    return "Slack: DRY RUN (alerts are logged, not posted)";
   }
 }

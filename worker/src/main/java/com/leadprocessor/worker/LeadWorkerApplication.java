@@ -7,8 +7,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Import;
 
 /**
- * Hosts {@code LeadWorkflow} and its activities on the lead task queue. Run as many of these as
- * the load needs; they share nothing but Temporal.
+ * Hosts {@code LeadWorkflow} and its activities on the lead task queue. Run as many of these as the
+ * load needs; they share nothing but Temporal.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

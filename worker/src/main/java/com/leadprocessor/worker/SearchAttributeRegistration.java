@@ -51,10 +51,10 @@ class SearchAttributeRegistration implements ApplicationRunner {
             .addSearchAttributes(
                 AddSearchAttributesRequest.newBuilder()
                     .setNamespace(namespace)
-                    .putSearchAttributes(
-                        key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
+                    .putSearchAttributes(key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
                     .build());
-        log.info("Registered search attribute {} (Keyword) on namespace {}", key.getName(), namespace);
+        log.info(
+            "Registered search attribute {} (Keyword) on namespace {}", key.getName(), namespace);
       } catch (StatusRuntimeException e) {
         if (e.getStatus().getCode() != Status.Code.ALREADY_EXISTS) {
           throw e;

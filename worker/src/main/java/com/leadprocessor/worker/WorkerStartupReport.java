@@ -1,5 +1,7 @@
 package com.leadprocessor.worker;
 
+import com.leadprocessor.activities.ConnectorStatus;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -14,21 +16,22 @@ class WorkerStartupReport {
   private static final Logger log = LoggerFactory.getLogger(WorkerStartupReport.class);
 
   private final Environment environment;
+  private final List<ConnectorStatus> connectors;
 
-  WorkerStartupReport(Environment environment) {
+  WorkerStartupReport(Environment environment, List<ConnectorStatus> connectors) {
     this.environment = environment;
+    this.connectors = connectors;
   }
 
   @EventListener(ApplicationReadyEvent.class)
   void report() {
     log.info(
-        "Lead worker ready: Temporal {} namespace '{}', task queue '{}'; Salesforce connector: {};"
-            + " Slack connector: {}; Temporal UI: {}",
+        "Lead worker ready: Temporal {} namespace '{}', task queue '{}'; connectors: {}; Temporal"
+            + " UI: {}",
         environment.getProperty("spring.temporal.connection.target"),
         environment.getProperty("spring.temporal.namespace", "default"),
         environment.getProperty("leads.task-queue"),
-        environment.getProperty("leads.salesforce.mode", "dry-run"),
-        environment.getProperty("leads.slack.mode", "dry-run"),
+        connectors.stream().map(ConnectorStatus::describe).toList(),
         environment.getProperty("leads.temporal-ui-url"));
   }
 }

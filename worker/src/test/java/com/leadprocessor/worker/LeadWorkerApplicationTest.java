@@ -23,8 +23,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
- * The worker as it ships, with its real activities in dry-run mode, against the in-memory
- * Temporal: the example lead from DESIGN.md goes through every step.
+ * The worker as it ships, with its real activities in dry-run mode, against the in-memory Temporal:
+ * the example lead from DESIGN.md goes through every step.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.NONE,
