@@ -9,7 +9,15 @@ public class InvalidWebhookSecretsException extends RuntimeException {
           + " key is the decoded bytes) or any other string (used as its UTF-8 bytes). Several"
           + " secrets may be active at once for rotation.";
 
+  private final String problem;
+
   InvalidWebhookSecretsException(String problem) {
     super(problem + " " + EXPECTED);
+    this.problem = problem;
+  }
+
+  /** What is wrong, without the explanation of what is expected. */
+  String problem() {
+    return problem;
   }
 }

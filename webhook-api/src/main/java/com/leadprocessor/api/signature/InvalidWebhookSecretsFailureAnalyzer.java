@@ -10,7 +10,7 @@ class InvalidWebhookSecretsFailureAnalyzer
   @Override
   protected FailureAnalysis analyze(Throwable rootFailure, InvalidWebhookSecretsException cause) {
     return new FailureAnalysis(
-        cause.getMessage(),
+        cause.problem(),
         InvalidWebhookSecretsException.EXPECTED
             + " For a local trial only, leads.webhook.allow-unsigned=true"
             + " (LEADS_WEBHOOK_ALLOW_UNSIGNED=true) accepts unsigned deliveries instead.",

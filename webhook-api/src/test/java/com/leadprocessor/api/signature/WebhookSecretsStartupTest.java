@@ -52,8 +52,9 @@ class WebhookSecretsStartupTest {
         new InvalidWebhookSecretsFailureAnalyzer()
             .analyze(new InvalidWebhookSecretsException("No webhook secret is configured."));
 
-    assertThat(analysis.getDescription()).contains("LEADS_WEBHOOK_SECRETS");
-    assertThat(analysis.getAction()).contains("LEADS_WEBHOOK_ALLOW_UNSIGNED=true");
+    assertThat(analysis.getDescription()).isEqualTo("No webhook secret is configured.");
+    assertThat(analysis.getAction())
+        .contains("LEADS_WEBHOOK_SECRETS", "whsec_<base64>", "LEADS_WEBHOOK_ALLOW_UNSIGNED=true");
   }
 
   @Test
