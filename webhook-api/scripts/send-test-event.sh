@@ -76,11 +76,15 @@ url="${LEADS_API_URL:-http://127.0.0.1:8080}"
 url="${url%/}/webhooks/lead-capture"
 echo "POST ${url}  conversation_id=${conversation_id:-"(from file)"}  webhook-id=${msg_id}"
 
-curl --silent --show-error --max-time 30 \
-  --write-out '\nHTTP %{http_code}\n' \
+response="$(curl --silent --show-error --max-time 30 \
+  --write-out '\n%{http_code} %header{retry-after}' \
   --header 'Content-Type: application/json' \
   --header "webhook-id: ${msg_id}" \
   --header "webhook-timestamp: ${timestamp}" \
   --header "webhook-signature: v1,${signature}" \
   --data-binary "$body" \
-  "$url"
+  "$url")"
+status_line="${response##*$'\n'}"
+status="${status_line%% *}"
+retry_after="${status_line#* }"
+printf '%s\nHTTP %s%s\n' "${response%$'\n'*}" "$status" "${retry_after:+ (Retry-After: ${retry_after}s)}"
