@@ -1,0 +1,73 @@
+package com.leadprocessor.api;
+
+import com.leadprocessor.api.signature.WebhookProperties;
+import com.leadprocessor.api.start.LeadStartProperties;
+import java.time.Duration;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * Says once, when the app is ready, where leads go and how they are checked, so that a wrong
+ * Temporal address or a missing secret is obvious from the first screen of the log. Never logs a
+ * secret, only how many there are.
+ */
+@Component
+class StartupReport {
+
+  private static final Logger log = LoggerFactory.getLogger(StartupReport.class);
+
+  private final Environment environment;
+  private final WebhookProperties webhook;
+  private final LeadStartProperties start;
+
+  StartupReport(Environment environment, WebhookProperties webhook, LeadStartProperties start) {
+    this.environment = environment;
+    this.webhook = webhook;
+    this.start = start;
+  }
+
+  @EventListener
+  void onReady(ApplicationReadyEvent event) {
+    log.info(
+        "Lead webhook API ready: POST {} ; Temporal {} namespace '{}', task queue '{}' (start"
+            + " timeout {}, Retry-After {}); signatures: Standard Webhooks and X-Signature-256"
+            + " with {} active secret(s), timestamp tolerance {}, max body {} bytes; unsigned"
+            + " deliveries {}",
+        postUrl(event),
+        temporalTarget(),
+        environment.getProperty("spring.temporal.namespace", "default"),
+        start.taskQueue(),
+        readable(start.temporal().startTimeout()),
+        readable(start.temporal().retryAfter()),
+        webhook.secrets().size(),
+        readable(webhook.timestampTolerance()),
+        webhook.maxBodySize().toBytes(),
+        webhook.allowUnsigned() ? "ACCEPTED (local trial only!)" : "refused");
+  }
+
+  private static String readable(Duration duration) {
+    return duration.toString().substring(2).toLowerCase(Locale.ROOT);
+  }
+
+  private String temporalTarget() {
+    if (environment.getProperty("spring.temporal.test-server.enabled", Boolean.class, false)) {
+      return "in-memory test server";
+    }
+    return "at " + environment.getProperty("spring.temporal.connection.target", "(none)");
+  }
+
+  private String postUrl(ApplicationReadyEvent event) {
+    String contextPath = environment.getProperty("server.servlet.context-path", "");
+    String port =
+        event.getApplicationContext() instanceof WebServerApplicationContext web
+            ? Integer.toString(web.getWebServer().getPort())
+            : environment.getProperty("server.port", "8080");
+    return "http://127.0.0.1:" + port + contextPath + "/webhooks/lead-capture";
+  }
+}

@@ -1,0 +1,261 @@
+package com.leadprocessor.api.intake;
+
+import com.leadprocessor.lead.LeadCaptureEvent;
+import com.leadprocessor.lead.LeadMetadata;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Turns a verified body into a {@link LeadCaptureEvent}, naming every missing or invalid field at
+ * once. Unknown fields are kept as plain Java values (maps, lists, strings, numbers, booleans) so
+ * that Temporal's own JSON converter can carry them to the workflow.
+ */
+final class LeadEventParser {
+
+  static final int MAX_ID_LENGTH = 256;
+  static final int MAX_EMAIL_LENGTH = 320;
+  static final int MAX_QUERY_LENGTH = 10_000;
+  static final int MAX_URL_LENGTH = 2_048;
+  static final int MAX_TIMESTAMP_LENGTH = 64;
+  static final int MAX_IP_LENGTH = 64;
+  static final int MAX_USER_AGENT_LENGTH = 2_048;
+
+  private static final Set<String> KNOWN_FIELDS =
+      Set.of(
+          "event",
+          "timestamp",
+          "visitor_id",
+          "conversation_id",
+          "captured_email",
+          "trigger_query",
+          "conversation_transcript_url",
+          "metadata");
+  private static final Set<String> KNOWN_METADATA_FIELDS =
+      Set.of("source_url", "ip_address", "user_agent");
+
+  // Duplicate keys are refused: a signed body must mean one thing to every parser that reads it.
+  private final JsonMapper json =
+      JsonMapper.builder()
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .build();
+
+  /**
+   * @throws MalformedJsonException if the body is not one JSON object
+   * @throws InvalidLeadException if required fields are missing or fields are invalid
+   */
+  LeadCaptureEvent parse(byte[] body) {
+    JsonNode root = readTree(body);
+    Fields fields = new Fields(root, "");
+    String event = fields.requiredString("event", MAX_ID_LENGTH);
+    Instant timestamp = fields.requiredInstant("timestamp");
+    String conversationId = fields.requiredString("conversation_id", MAX_ID_LENGTH);
+    String email = fields.requiredString("captured_email", MAX_EMAIL_LENGTH);
+    String query = fields.requiredString("trigger_query", MAX_QUERY_LENGTH);
+    String visitorId = fields.optionalString("visitor_id", MAX_ID_LENGTH);
+    String transcriptUrl = fields.optionalHttpUrl("conversation_transcript_url");
+    LeadMetadata metadata = metadata(root.get("metadata"), fields.problems);
+    if (!fields.problems.isEmpty()) {
+      throw new InvalidLeadException(fields.problems);
+    }
+    return new LeadCaptureEvent(
+        event,
+        timestamp,
+        visitorId,
+        conversationId,
+        email,
+        query,
+        transcriptUrl,
+        metadata,
+        unknownFields(root, KNOWN_FIELDS));
+  }
+
+  private JsonNode readTree(byte[] body) {
+    JsonNode root;
+    try {
+      root = json.readTree(body);
+    } catch (JacksonException e) {
+      throw new MalformedJsonException(
+          "The body is not valid JSON"
+              + (e.getLocation() == null
+                  ? ""
+                  : " (line "
+                      + e.getLocation().getLineNr()
+                      + ", column "
+                      + e.getLocation().getColumnNr()
+                      + ")")
+              + ": "
+              + shorten(e.getOriginalMessage())
+              + ".");
+    }
+    if (root == null || root.isMissingNode()) {
+      throw new MalformedJsonException("The body is empty; expected a JSON object.");
+    }
+    if (!root.isObject()) {
+      throw new MalformedJsonException(
+          "The body is a JSON " + kind(root) + "; expected a JSON object.");
+    }
+    return root;
+  }
+
+  private static LeadMetadata metadata(JsonNode node, List<FieldProblem> problems) {
+    if (node == null || node.isNull()) {
+      return LeadMetadata.EMPTY;
+    }
+    if (!node.isObject()) {
+      problems.add(new FieldProblem("metadata", "must be an object"));
+      return LeadMetadata.EMPTY;
+    }
+    Fields fields = new Fields(node, "metadata.");
+    String sourceUrl = fields.optionalString("source_url", MAX_URL_LENGTH);
+    String ipAddress = fields.optionalString("ip_address", MAX_IP_LENGTH);
+    String userAgent = fields.optionalString("user_agent", MAX_USER_AGENT_LENGTH);
+    problems.addAll(fields.problems);
+    return new LeadMetadata(
+        sourceUrl, ipAddress, userAgent, unknownFields(node, KNOWN_METADATA_FIELDS));
+  }
+
+  /**
+   * The unknown fields as plain values. Fields whose value is {@code null} are left out: they carry
+   * nothing, and the event's maps are immutable copies, which cannot hold {@code null}.
+   */
+  private static Map<String, Object> unknownFields(JsonNode object, Set<String> known) {
+    Map<String, Object> unknown = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonNode> field : object.properties()) {
+      if (!known.contains(field.getKey()) && !field.getValue().isNull()) {
+        unknown.put(field.getKey(), plain(field.getValue()));
+      }
+    }
+    return unknown;
+  }
+
+  private static Object plain(JsonNode node) {
+    if (node.isObject()) {
+      Map<String, Object> map = new LinkedHashMap<>();
+      node.properties().forEach(field -> map.put(field.getKey(), plain(field.getValue())));
+      return map;
+    }
+    if (node.isArray()) {
+      List<Object> list = new ArrayList<>();
+      node.values().forEach(element -> list.add(plain(element)));
+      return list;
+    }
+    if (node.isString()) {
+      return node.stringValue();
+    }
+    if (node.isNumber()) {
+      return node.numberValue();
+    }
+    if (node.isBoolean()) {
+      return node.booleanValue();
+    }
+    return null;
+  }
+
+  private static String kind(JsonNode node) {
+    return node.getNodeType().name().toLowerCase(Locale.ROOT);
+  }
+
+  private static String shorten(String message) {
+    String oneLine = message == null ? "unknown error" : message.replaceAll("\\s+", " ");
+    return oneLine.length() <= 200 ? oneLine : oneLine.substring(0, 199) + "…";
+  }
+
+  /** Reads the fields of one JSON object, collecting every problem instead of stopping. */
+  private static final class Fields {
+
+    private final JsonNode object;
+    private final String prefix;
+    private final List<FieldProblem> problems = new ArrayList<>();
+
+    Fields(JsonNode object, String prefix) {
+      this.object = object;
+      this.prefix = prefix;
+    }
+
+    String requiredString(String name, int maxLength) {
+      JsonNode node = object.get(name);
+      if (node == null || node.isNull()) {
+        problem(name, "is required");
+        return null;
+      }
+      return string(name, node, maxLength, true);
+    }
+
+    String optionalString(String name, int maxLength) {
+      JsonNode node = object.get(name);
+      return node == null || node.isNull() ? null : string(name, node, maxLength, false);
+    }
+
+    Instant requiredInstant(String name) {
+      String value = requiredString(name, MAX_TIMESTAMP_LENGTH);
+      if (value == null) {
+        return null;
+      }
+      try {
+        return OffsetDateTime.parse(value).toInstant();
+      } catch (DateTimeParseException e) {
+        problem(name, "must be an ISO-8601 date-time with an offset, e.g. 2023-10-27T10:00:00Z");
+        return null;
+      }
+    }
+
+    String optionalHttpUrl(String name) {
+      String value = optionalString(name, MAX_URL_LENGTH);
+      if (value == null) {
+        return null;
+      }
+      if (!isAbsoluteHttpUrl(value)) {
+        problem(name, "must be an absolute http or https URL");
+        return null;
+      }
+      return value;
+    }
+
+    private String string(String name, JsonNode node, int maxLength, boolean required) {
+      if (!node.isString()) {
+        problem(name, "must be a string");
+        return null;
+      }
+      String value = node.stringValue();
+      if (required && value.isBlank()) {
+        problem(name, "must not be blank");
+        return null;
+      }
+      if (value.length() > maxLength) {
+        problem(name, "must be at most " + maxLength + " characters");
+        return null;
+      }
+      return value;
+    }
+
+    private void problem(String name, String message) {
+      problems.add(new FieldProblem(prefix + name, message));
+    }
+
+    private static boolean isAbsoluteHttpUrl(String value) {
+      try {
+        URI uri = new URI(value);
+        String scheme = uri.getScheme();
+        return ("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))
+            && uri.getHost() != null;
+      } catch (URISyntaxException e) {
+        return false;
+      }
+    }
+  }
+}

@@ -1,0 +1,67 @@
+package com.leadprocessor.api.problem;
+
+import java.net.URI;
+import java.util.Arrays;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+
+/**
+ * Every kind of error this API answers, each with a stable {@code type} URI under {@value #BASE}.
+ * Clients may switch on the type; the title is for people.
+ */
+public enum ProblemType {
+  INVALID_SIGNATURE(HttpStatus.UNAUTHORIZED, "invalid-signature", "Invalid webhook signature"),
+  MALFORMED_JSON(HttpStatus.BAD_REQUEST, "malformed-json", "Malformed JSON"),
+  BAD_REQUEST(HttpStatus.BAD_REQUEST, "bad-request", "Bad request"),
+  INVALID_LEAD(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-lead", "Invalid lead event"),
+  PAYLOAD_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Payload too large"),
+  UNSUPPORTED_MEDIA_TYPE(
+      HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported media type"),
+  METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "Method not allowed"),
+  NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE, "not-acceptable", "Not acceptable"),
+  NOT_FOUND(HttpStatus.NOT_FOUND, "not-found", "Not found"),
+  SERVICE_UNAVAILABLE(
+      HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "Lead could not be stored yet"),
+  INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error");
+
+  /** The base of every problem type URI. */
+  public static final String BASE = "https://lead-processor.dev/problems/";
+
+  private final HttpStatus status;
+  private final URI type;
+  private final String title;
+
+  ProblemType(HttpStatus status, String slug, String title) {
+    this.status = status;
+    this.type = URI.create(BASE + slug);
+    this.title = title;
+  }
+
+  public HttpStatus status() {
+    return status;
+  }
+
+  public URI type() {
+    return type;
+  }
+
+  /** A problem of this type with the given detail. */
+  public ProblemDetail problem(String detail) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setType(type);
+    problem.setTitle(title);
+    return problem;
+  }
+
+  /**
+   * The type for a status that Spring MVC produced itself; the most general type of that status,
+   * {@link #INTERNAL_ERROR} for an unknown 5xx and {@link #BAD_REQUEST} for an unknown 4xx.
+   */
+  public static ProblemType forStatus(HttpStatusCode status) {
+    return Arrays.stream(values())
+        .filter(type -> type != MALFORMED_JSON && type.status.value() == status.value())
+        .findFirst()
+        .orElse(status.is5xxServerError() ? INTERNAL_ERROR : BAD_REQUEST);
+  }
+}
