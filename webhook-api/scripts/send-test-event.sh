@@ -9,7 +9,8 @@
 #   otherwise               a fresh conversation id (conv-test-<random>), so every run starts a new lead
 #
 # Environment:
-#   LEADS_WEBHOOK_SECRETS   the API's secrets; the first one signs (whsec_<base64> or a plain string)
+#   LEADS_WEBHOOK_SECRETS   the API's secrets; the first one signs (whsec_<base64> or a plain string);
+#                           unset: the secret scripts/run-local.sh generated (.run/webhook-secret)
 #   LEADS_API_URL           default http://127.0.0.1:8080
 #
 # Signs with Standard Webhooks headers (webhook-id, webhook-timestamp, webhook-signature: v1,<base64>
@@ -21,7 +22,7 @@ event_file="${script_dir}/../src/test/resources/events/example-lead.json"
 conversation_id=""
 keep_conversation_id=false
 
-usage() { sed -n '2,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
 
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -41,6 +42,10 @@ done
 [[ -r "$event_file" ]] || { echo "cannot read event file: $event_file" >&2; exit 2; }
 
 secret="${LEADS_WEBHOOK_SECRETS:-}"
+local_secret="${script_dir}/../../.run/webhook-secret"   # written by scripts/run-local.sh
+if [[ -z "$secret" && -r "$local_secret" ]]; then
+  secret="$(cat "$local_secret")"
+fi
 secret="${secret%%,*}"                         # the first of the comma-separated secrets
 secret="${secret#"${secret%%[![:space:]]*}"}"  # trim leading
 secret="${secret%"${secret##*[![:space:]]}"}"  # and trailing whitespace

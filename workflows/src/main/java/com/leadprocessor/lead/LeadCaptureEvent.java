@@ -2,6 +2,8 @@ package com.leadprocessor.lead;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -24,7 +26,11 @@ public record LeadCaptureEvent(
 
   public LeadCaptureEvent {
     metadata = metadata == null ? LeadMetadata.EMPTY : metadata;
-    additionalFields = additionalFields == null ? Map.of() : Map.copyOf(additionalFields);
+    // Kept in the sender's order, null values included: unknown fields are passed through as sent.
+    additionalFields =
+        additionalFields == null
+            ? Map.of()
+            : Collections.unmodifiableMap(new LinkedHashMap<>(additionalFields));
   }
 
   /** The same event with another captured email, as a reviewer corrects it. */

@@ -1,6 +1,8 @@
 package com.leadprocessor.lead;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -17,6 +19,10 @@ public record LeadMetadata(
   public static final LeadMetadata EMPTY = new LeadMetadata(null, null, null, Map.of());
 
   public LeadMetadata {
-    additionalFields = additionalFields == null ? Map.of() : Map.copyOf(additionalFields);
+    // Kept in the sender's order, null values included: unknown fields are passed through as sent.
+    additionalFields =
+        additionalFields == null
+            ? Map.of()
+            : Collections.unmodifiableMap(new LinkedHashMap<>(additionalFields));
   }
 }

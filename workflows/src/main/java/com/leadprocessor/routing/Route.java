@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * Where a lead goes.
  *
- * @param rule the name of the rule that matched, shown as the {@code LeadRoute} search attribute
+ * @param rule the names of the matching rules joined by {@code +} (or {@code default}), shown as
+ *     the {@code LeadRoute} search attribute
  * @param slackChannel the channel to alert, for example {@code #dev-sales}
  * @param salesforceOwnerId the Salesforce user or queue id that owns the Lead; null to let the
  *     org's assignment rules decide

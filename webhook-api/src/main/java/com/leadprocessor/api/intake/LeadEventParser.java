@@ -129,14 +129,11 @@ final class LeadEventParser {
         sourceUrl, ipAddress, userAgent, unknownFields(node, KNOWN_METADATA_FIELDS));
   }
 
-  /**
-   * The unknown fields as plain values. Fields whose value is {@code null} are left out: they carry
-   * nothing, and the event's maps are immutable copies, which cannot hold {@code null}.
-   */
+  /** The unknown fields as plain values, in the sender's order, nulls included. */
   private static Map<String, Object> unknownFields(JsonNode object, Set<String> known) {
     Map<String, Object> unknown = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> field : object.properties()) {
-      if (!known.contains(field.getKey()) && !field.getValue().isNull()) {
+      if (!known.contains(field.getKey())) {
         unknown.put(field.getKey(), plain(field.getValue()));
       }
     }
