@@ -139,14 +139,15 @@ class LeadCaptureControllerTest {
               .replace(
                   "\"metadata\": {",
                   "\"campaign\": {\"id\": 7, \"tags\": [\"a\", true, 1.5, null]},"
-                      + " \"dropped\": null, \"metadata\": {\"locale\": \"de-DE\",");
+                      + " \"referrer\": null, \"metadata\": {\"locale\": \"de-DE\",");
 
       mvc.perform(signed(body)).andExpect(status().isAccepted());
 
       ArgumentCaptor<LeadRequest> request = ArgumentCaptor.forClass(LeadRequest.class);
       verify(starter).start(request.capture());
       assertThat(request.getValue().event().additionalFields())
-          .containsOnlyKeys("campaign")
+          .containsOnlyKeys("campaign", "referrer")
+          .containsEntry("referrer", null)
           .containsEntry(
               "campaign", Map.of("id", 7, "tags", java.util.Arrays.asList("a", true, 1.5, null)));
       assertThat(request.getValue().event().metadata().additionalFields())
