@@ -96,6 +96,7 @@ prefixed worker "$run_dir/worker.log" java -jar worker/target/worker-*.jar
 prefixed api "$run_dir/webhook-api.log" java -jar webhook-api/target/webhook-api-*.jar
 wait_for "http://127.0.0.1:$worker_port/actuator/health" "Worker"
 wait_for "http://127.0.0.1:$api_port/actuator/health" "Webhook API"
+connectors="$(grep -o 'connectors: \[[^]]*\]' "$run_dir/worker.log" | tail -1 | sed 's/^connectors: //')"
 
 cat <<INFO
 
@@ -105,7 +106,7 @@ cat <<INFO
    Temporal UI:  $ui_url
    Webhook API:  http://127.0.0.1:$api_port/webhooks/lead-capture
    Signing key:  $secret_note
-   Connectors:   Salesforce ${LEADS_SALESFORCE_MODE:-dry-run}, Slack ${LEADS_SLACK_MODE:-dry-run}
+   Connectors:   ${connectors:-see $run_dir/worker.log}
 
  Send the example lead from DESIGN.md, signed (in another terminal):
    webhook-api/scripts/send-test-event.sh
