@@ -14,7 +14,8 @@ class LeadEnrichmentActivitiesImplTest {
 
   private final LeadEnrichmentActivitiesImpl activities =
       new LeadEnrichmentActivitiesImpl(
-          List.of(new EmailDomainCompanySource(), new UserAgentSource(PARSER)));
+          List.of(new EmailDomainCompanySource(), new UserAgentSource(PARSER)),
+          EnrichmentProperties.defaults());
 
   private static EnrichmentInput input(String email, boolean free, String userAgent) {
     String domain = email.substring(email.indexOf('@') + 1);
@@ -84,7 +85,8 @@ class LeadEnrichmentActivitiesImplTest {
         };
     LeadEnrichmentActivitiesImpl withBrokenSource =
         new LeadEnrichmentActivitiesImpl(
-            List.of(broken, new EmailDomainCompanySource(), new UserAgentSource(PARSER)));
+            List.of(broken, new EmailDomainCompanySource(), new UserAgentSource(PARSER)),
+            EnrichmentProperties.defaults());
 
     Enrichment enrichment =
         withBrokenSource.enrich(input("jane@acme-corp.com", false, ExampleLead.USER_AGENT));
