@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * GET requests for enrichment sources: short timeouts, a bounded body, no redirects. Enrichment is
@@ -40,9 +41,12 @@ final class EnrichmentHttpClient {
   private final int maxBytes;
 
   EnrichmentHttpClient(Duration connectTimeout, Duration readTimeout, int maxBytes) {
-    // Redirects are not followed: a redirect could lead past the host that was checked.
+    // Redirects are not followed: a redirect could lead past the host that was checked. HTTP/1.1,
+    // because one small request per lead gains nothing from HTTP/2, whose h2c upgrade on plain
+    // http costs a round trip, and whose stream reset on a cut-off body fails the whole response.
     this.client =
         HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(connectTimeout)
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
@@ -60,17 +64,19 @@ final class EnrichmentHttpClient {
     String host = hostOf(uri);
     HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(readTimeout).GET();
     headers.forEach(request::header);
+    AtomicReference<BoundedBodySubscriber> subscriber = new AtomicReference<>();
     CompletableFuture<HttpResponse<BoundedBody>> response =
-        client.sendAsync(request.build(), info -> new BoundedBodySubscriber(maxBytes));
+        client.sendAsync(
+            request.build(),
+            info -> {
+              subscriber.set(new BoundedBodySubscriber(info, maxBytes));
+              return subscriber.get();
+            });
     try {
       // The request timeout covers the headers only; this bounds a body that trickles in too.
       HttpResponse<BoundedBody> answer =
           response.get(connectTimeout.plus(readTimeout).toMillis(), TimeUnit.MILLISECONDS);
-      return new Answer(
-          answer.statusCode(),
-          answer.headers().firstValue("Content-Type").orElse(null),
-          answer.body().bytes(),
-          answer.body().truncated());
+      return answer.body().toAnswer();
     } catch (TimeoutException e) {
       response.cancel(true);
       throw new EnrichmentUnavailableException(
@@ -80,6 +86,11 @@ final class EnrichmentHttpClient {
       Thread.currentThread().interrupt();
       throw new EnrichmentUnavailableException("interrupted while asking " + host);
     } catch (ExecutionException e) {
+      // Cutting a download short may fail the exchange after the bounded body was complete.
+      BoundedBodySubscriber cutShort = subscriber.get();
+      if (cutShort != null && cutShort.truncatedBody() != null) {
+        return cutShort.truncatedBody().toAnswer();
+      }
       throw new EnrichmentUnavailableException(failureReason(host, e.getCause()));
     }
   }
@@ -108,19 +119,36 @@ final class EnrichmentHttpClient {
     return millis % 1000 == 0 ? millis / 1000 + "s" : millis + "ms";
   }
 
-  private record BoundedBody(byte[] bytes, boolean truncated) {}
+  private record BoundedBody(HttpResponse.ResponseInfo info, byte[] bytes, boolean truncated) {
+
+    Answer toAnswer() {
+      return new Answer(
+          info.statusCode(),
+          info.headers().firstValue("Content-Type").orElse(null),
+          bytes,
+          truncated);
+    }
+  }
 
   /** Keeps the first {@code limit} bytes and cancels the rest of the download. */
   private static final class BoundedBodySubscriber
       implements HttpResponse.BodySubscriber<BoundedBody> {
 
+    private final HttpResponse.ResponseInfo info;
     private final int limit;
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     private final CompletableFuture<BoundedBody> result = new CompletableFuture<>();
+    private volatile BoundedBody truncatedBody;
     private Flow.Subscription subscription;
 
-    BoundedBodySubscriber(int limit) {
+    BoundedBodySubscriber(HttpResponse.ResponseInfo info, int limit) {
+      this.info = info;
       this.limit = limit;
+    }
+
+    /** The bounded body when the server sent more; null otherwise. */
+    BoundedBody truncatedBody() {
+      return truncatedBody;
     }
 
     @Override
@@ -146,7 +174,8 @@ final class EnrichmentHttpClient {
         buffer.get(chunk);
         bytes.write(chunk, 0, kept);
         if (buffer.hasRemaining()) {
-          result.complete(new BoundedBody(bytes.toByteArray(), true));
+          truncatedBody = new BoundedBody(info, bytes.toByteArray(), true);
+          result.complete(truncatedBody);
           subscription.cancel();
           return;
         }
@@ -160,7 +189,7 @@ final class EnrichmentHttpClient {
 
     @Override
     public void onComplete() {
-      result.complete(new BoundedBody(bytes.toByteArray(), false));
+      result.complete(new BoundedBody(info, bytes.toByteArray(), false));
     }
   }
 }
