@@ -53,8 +53,8 @@ final class EnrichmentFixtures {
     return new EnrichmentProperties.Firmographics(
         url,
         token,
-        Duration.ofMillis(500),
-        Duration.ofMillis(500),
+        Duration.ofSeconds(1),
+        Duration.ofSeconds(1),
         Duration.ofHours(24),
         Duration.ofHours(1),
         100);
@@ -66,8 +66,8 @@ final class EnrichmentFixtures {
         allowedHosts,
         "Authorization",
         TRANSCRIPT_SECRET,
-        Duration.ofMillis(500),
-        Duration.ofMillis(500),
+        Duration.ofSeconds(1),
+        Duration.ofSeconds(1),
         maxBytes,
         maxExcerptChars);
   }
