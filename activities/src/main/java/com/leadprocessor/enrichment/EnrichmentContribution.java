@@ -24,6 +24,14 @@ public record EnrichmentContribution(
     return new EnrichmentContribution(null, null, excerpt, null);
   }
 
+  /**
+   * Nothing to say and nothing worth reporting, as from a source that is switched off: it is not
+   * listed in {@link Enrichment#unavailable()}.
+   */
+  public static EnrichmentContribution none() {
+    return new EnrichmentContribution(null, null, null, null);
+  }
+
   public static EnrichmentContribution unavailable(String reason) {
     return new EnrichmentContribution(null, null, null, reason);
   }

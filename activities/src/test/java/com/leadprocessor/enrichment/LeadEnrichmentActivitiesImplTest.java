@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.leadprocessor.activities.ExampleLead;
 import com.leadprocessor.verification.VerificationResult;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import ua_parser.Parser;
@@ -14,7 +15,8 @@ class LeadEnrichmentActivitiesImplTest {
 
   private final LeadEnrichmentActivitiesImpl activities =
       new LeadEnrichmentActivitiesImpl(
-          List.of(new EmailDomainCompanySource(), new UserAgentSource(PARSER)));
+          List.of(new EmailDomainCompanySource(), new UserAgentSource(PARSER)),
+          EnrichmentProperties.defaults());
 
   private static EnrichmentInput input(String email, boolean free, String userAgent) {
     String domain = email.substring(email.indexOf('@') + 1);
@@ -84,7 +86,8 @@ class LeadEnrichmentActivitiesImplTest {
         };
     LeadEnrichmentActivitiesImpl withBrokenSource =
         new LeadEnrichmentActivitiesImpl(
-            List.of(broken, new EmailDomainCompanySource(), new UserAgentSource(PARSER)));
+            List.of(broken, new EmailDomainCompanySource(), new UserAgentSource(PARSER)),
+            EnrichmentProperties.defaults());
 
     Enrichment enrichment =
         withBrokenSource.enrich(input("jane@acme-corp.com", false, ExampleLead.USER_AGENT));
@@ -103,5 +106,65 @@ class LeadEnrichmentActivitiesImplTest {
 
     assertThat(enrichment.company()).isNull();
     assertThat(enrichment.unavailable()).containsExactly("company: no verified email domain");
+  }
+
+  @Test
+  void slowSourcesRunInParallel() {
+    LeadEnrichmentActivitiesImpl withSlowSources =
+        new LeadEnrichmentActivitiesImpl(
+            List.of(
+                sleeping("first", Duration.ofMillis(800)),
+                sleeping("second", Duration.ofMillis(800)),
+                new EmailDomainCompanySource()),
+            EnrichmentProperties.defaults());
+
+    long start = System.nanoTime();
+    Enrichment enrichment = withSlowSources.enrich(input("jane@acme-corp.com", false, null));
+
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1500));
+    assertThat(enrichment.unavailable()).containsExactly("first: slept", "second: slept");
+  }
+
+  @Test
+  void sourceStillBusyAtTheOverallTimeoutIsListedAndTheOthersContribute() {
+    EnrichmentProperties defaults = EnrichmentProperties.defaults();
+    LeadEnrichmentActivitiesImpl withHungSource =
+        new LeadEnrichmentActivitiesImpl(
+            List.of(
+                sleeping("ip firmographics", Duration.ofSeconds(10)),
+                new EmailDomainCompanySource(),
+                new UserAgentSource(PARSER)),
+            new EnrichmentProperties(
+                Duration.ofMillis(300), defaults.firmographics(), defaults.transcript()));
+
+    long start = System.nanoTime();
+    Enrichment enrichment =
+        withHungSource.enrich(input("jane@acme-corp.com", false, ExampleLead.USER_AGENT));
+
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+    assertThat(enrichment.unavailable())
+        .containsExactly("ip firmographics: no answer within 300ms");
+    assertThat(enrichment.company().name()).isEqualTo("Acme Corp");
+    assertThat(enrichment.userAgent()).isNotNull();
+    withHungSource.destroy();
+  }
+
+  private static EnrichmentSource sleeping(String name, Duration duration) {
+    return new EnrichmentSource() {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public EnrichmentContribution enrich(EnrichmentInput input) {
+        try {
+          Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        return EnrichmentContribution.unavailable("slept");
+      }
+    };
   }
 }
