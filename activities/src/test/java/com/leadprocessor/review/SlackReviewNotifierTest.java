@@ -8,6 +8,7 @@ import com.google.gson.JsonParser;
 import com.leadprocessor.activities.TemporalUiLinks;
 import com.leadprocessor.activities.TemporalUiProperties;
 import com.leadprocessor.emulation.SlackEmulation;
+import com.leadprocessor.slack.ChannelPacer;
 import com.leadprocessor.slack.SlackMode;
 import com.leadprocessor.slack.SlackProperties;
 import com.leadprocessor.workflow.LeadStep;
@@ -24,17 +25,20 @@ class SlackReviewNotifierTest {
 
   private final SlackEmulation slack = SlackEmulation.start();
   private final Slack client = client(slack.baseUrl());
+  private final SlackProperties properties =
+      new SlackProperties(
+          SlackMode.LIVE,
+          "xoxb-test-token",
+          slack.baseUrl(),
+          "#sales-leads",
+          "#lead-review",
+          1.0,
+          Duration.ofSeconds(5));
   private final SlackReviewNotifier notifier =
       new SlackReviewNotifier(
           client.methods("xoxb-test-token"),
-          new SlackProperties(
-              SlackMode.LIVE,
-              "xoxb-test-token",
-              slack.baseUrl(),
-              "#sales-leads",
-              "#lead-review",
-              1.0,
-              Duration.ofSeconds(5)),
+          new ChannelPacer(properties),
+          properties,
           new TemporalUiLinks(new TemporalUiProperties("http://localhost:8233"), "default"));
 
   @AfterEach

@@ -34,7 +34,11 @@ final class SlackConnectorFixture implements AutoCloseable {
   final MethodsClient methods = new SlackClientConfiguration().slackMethods(slack, properties);
   final LiveSlackAlertActivities activities =
       new LiveSlackAlertActivities(
-          methods, new LeadAlertMessage(temporalUi), new PostedAlertLookup(methods), properties);
+          methods,
+          new LeadAlertMessage(temporalUi),
+          new PostedAlertLookup(methods),
+          new ChannelPacer(properties),
+          properties);
 
   static LeadAlert routedAlert() {
     return new LeadAlert(
