@@ -31,7 +31,9 @@ import org.springframework.boot.test.context.SpringBootTest;
     properties = {
       "spring.temporal.test-server.enabled=true",
       "leads.temporal.register-search-attributes=true",
-      "leads.verification.allow-reserved-domains=true"
+      "leads.verification.allow-reserved-domains=true",
+      "leads.slack.mode=dry-run",
+      "leads.salesforce.mode=dry-run"
     })
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class LeadWorkerApplicationTest {
