@@ -2,6 +2,7 @@ package com.leadprocessor.api.problem;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.http.HttpHeaders;
 
 /**
@@ -9,6 +10,9 @@ import org.springframework.http.HttpHeaders;
  * extra problem members and response headers. {@link ProblemDetailsAdvice} answers it as is.
  */
 public class ProblemException extends RuntimeException {
+
+  private static final Set<String> RESERVED =
+      Set.of("type", "title", "status", "detail", "instance");
 
   private final ProblemType type;
   private final Map<String, Object> properties = new LinkedHashMap<>();
@@ -25,6 +29,9 @@ public class ProblemException extends RuntimeException {
 
   /** Adds a member to the problem document, for example the offending parameter. */
   public ProblemException withProperty(String name, Object value) {
+    if (RESERVED.contains(name)) {
+      throw new IllegalArgumentException(name + " is a standard problem member, not a property");
+    }
     properties.put(name, value);
     return this;
   }

@@ -16,6 +16,6 @@ public class LeadNotInReviewException extends ProblemException {
             + (status == null ? "in an unknown state" : status.name())
             + ", not NEEDS_REVIEW; nothing was signalled.");
     withProperty("workflowId", workflowId);
-    withProperty("status", status == null ? null : status.name());
+    withProperty("leadStatus", status == null ? null : status.name());
   }
 }
