@@ -68,7 +68,7 @@ final class ReviewBacklogGauge implements SmartLifecycle {
         log.warn(
             "Could not count the leads in review ({}); {} keeps its last value until Temporal"
                 + " answers again. Further failures are counted in {}, not logged.",
-            e.toString(),
+            e.getCause() == null ? e.toString() : e.getCause().toString(),
             GAUGE,
             FAILURES);
       }

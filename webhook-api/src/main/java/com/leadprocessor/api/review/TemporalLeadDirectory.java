@@ -205,9 +205,14 @@ final class TemporalLeadDirectory implements LeadDirectory {
     }
   }
 
+  /** Not logged here: its only caller, the backlog gauge, logs the first failure of a streak. */
   @Override
   public long count(String query) {
-    return call("count leads", () -> client.countWorkflows(query).getCount());
+    try {
+      return client.countWorkflows(query).getCount();
+    } catch (StatusRuntimeException | WorkflowServiceException e) {
+      throw new ReviewUnavailableException("count leads", retryAfter, e);
+    }
   }
 
   @Override
