@@ -43,8 +43,8 @@ final class ReviewBacklogGauge implements SmartLifecycle {
     this.backlog = backlog;
     this.refresh = refresh;
     Gauge.builder(GAUGE, this, ReviewBacklogGauge::current)
+        // No base unit: Prometheus would append it, and alerts use the plain leads_review_backlog.
         .description("Leads waiting in NEEDS_REVIEW, counted from Temporal visibility")
-        .baseUnit("leads")
         .register(registry);
     this.failures =
         Counter.builder(FAILURES)

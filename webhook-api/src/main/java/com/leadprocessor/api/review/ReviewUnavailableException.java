@@ -13,7 +13,7 @@ public class ReviewUnavailableException extends ProblemException {
         ProblemType.TEMPORAL_UNAVAILABLE,
         "Temporal could not "
             + what
-            + " right now; nothing was changed. Try again after "
+            + " right now. Try again after "
             + seconds(retryAfter)
             + " seconds.",
         cause);
