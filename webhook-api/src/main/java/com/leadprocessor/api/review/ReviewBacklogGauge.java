@@ -33,6 +33,7 @@ final class ReviewBacklogGauge implements SmartLifecycle {
   private final AtomicLong value = new AtomicLong(UNKNOWN);
   private final Counter failures;
   private volatile boolean failing;
+  private volatile boolean stopped;
   private volatile ScheduledExecutorService scheduler;
 
   /**
@@ -62,6 +63,10 @@ final class ReviewBacklogGauge implements SmartLifecycle {
         log.info("Counting the review backlog works again: {} lead(s) in review", count);
       }
     } catch (RuntimeException e) {
+      if (stopped) {
+        // stop() interrupted this count on shutdown: not a Temporal failure.
+        return;
+      }
       failures.increment();
       if (!failing) {
         failing = true;
@@ -82,6 +87,7 @@ final class ReviewBacklogGauge implements SmartLifecycle {
 
   @Override
   public void start() {
+    stopped = false;
     ScheduledExecutorService executor =
         Executors.newSingleThreadScheduledExecutor(
             runnable -> {
@@ -95,6 +101,7 @@ final class ReviewBacklogGauge implements SmartLifecycle {
 
   @Override
   public void stop() {
+    stopped = true;
     ScheduledExecutorService executor = scheduler;
     scheduler = null;
     if (executor != null) {
