@@ -1,5 +1,6 @@
 package com.leadprocessor.api;
 
+import com.leadprocessor.api.review.ReviewProperties;
 import com.leadprocessor.api.signature.WebhookProperties;
 import com.leadprocessor.api.start.LeadStartProperties;
 import java.time.Duration;
@@ -25,11 +26,17 @@ class StartupReport {
   private final Environment environment;
   private final WebhookProperties webhook;
   private final LeadStartProperties start;
+  private final ReviewProperties review;
 
-  StartupReport(Environment environment, WebhookProperties webhook, LeadStartProperties start) {
+  StartupReport(
+      Environment environment,
+      WebhookProperties webhook,
+      LeadStartProperties start,
+      ReviewProperties review) {
     this.environment = environment;
     this.webhook = webhook;
     this.start = start;
+    this.review = review;
   }
 
   @EventListener
@@ -38,7 +45,7 @@ class StartupReport {
         "Lead webhook API ready: POST {} ; Temporal {} namespace '{}', task queue '{}' (start"
             + " timeout {}, Retry-After {}); signatures: Standard Webhooks and X-Signature-256"
             + " with {} active secret(s), timestamp tolerance {}, max body {} bytes; unsigned"
-            + " deliveries {}",
+            + " deliveries {}; {}; review backlog gauge leads.review.backlog refreshed every {}",
         postUrl(event),
         temporalTarget(),
         environment.getProperty("spring.temporal.namespace", "default"),
@@ -48,7 +55,21 @@ class StartupReport {
         webhook.secrets().size(),
         readable(webhook.timestampTolerance()),
         webhook.maxBodySize().toBytes(),
-        webhook.allowUnsigned() ? "ACCEPTED (local trial only!)" : "refused");
+        webhook.allowUnsigned() ? "ACCEPTED (local trial only!)" : "refused",
+        reviewApi(event),
+        readable(review.backlogRefresh()));
+  }
+
+  private String reviewApi(ApplicationReadyEvent event) {
+    if (!review.apiEnabled()) {
+      return "review API DISABLED (no leads.review.api-tokens / LEADS_REVIEW_API_TOKENS), so /leads"
+          + " does not exist";
+    }
+    return "review API enabled at "
+        + baseUrl(event)
+        + "/leads with "
+        + review.apiTokens().size()
+        + " bearer token(s)";
   }
 
   private static String readable(Duration duration) {
@@ -63,11 +84,15 @@ class StartupReport {
   }
 
   private String postUrl(ApplicationReadyEvent event) {
+    return baseUrl(event) + "/webhooks/lead-capture";
+  }
+
+  private String baseUrl(ApplicationReadyEvent event) {
     String contextPath = environment.getProperty("server.servlet.context-path", "");
     String port =
         event.getApplicationContext() instanceof WebServerApplicationContext web
             ? Integer.toString(web.getWebServer().getPort())
             : environment.getProperty("server.port", "8080");
-    return "http://127.0.0.1:" + port + contextPath + "/webhooks/lead-capture";
+    return "http://127.0.0.1:" + port + contextPath;
   }
 }

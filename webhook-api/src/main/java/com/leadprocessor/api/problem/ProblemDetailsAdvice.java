@@ -75,6 +75,13 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         headers);
   }
 
+  @ExceptionHandler
+  ResponseEntity<ProblemDetail> problem(ProblemException e) {
+    ProblemDetail problem = e.type().problem(e.getMessage());
+    e.properties().forEach(problem::setProperty);
+    return answer(problem, e.headers());
+  }
+
   /** A bug, not the client's fault: logged with its trace here, never shown to the client. */
   @ExceptionHandler
   ResponseEntity<ProblemDetail> unexpected(Exception e) {

@@ -23,7 +23,14 @@ public enum ProblemType {
   NOT_FOUND(HttpStatus.NOT_FOUND, "not-found", "Not found"),
   SERVICE_UNAVAILABLE(
       HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "Lead could not be stored yet"),
-  INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error");
+  INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error"),
+  // Review API types. Each comes after the intake's type of the same status, so that forStatus
+  // keeps answering Spring MVC's own errors with the general type.
+  UNAUTHORIZED(HttpStatus.UNAUTHORIZED, "unauthorized", "Missing or invalid bearer token"),
+  INVALID_PARAMETER(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-parameter", "Invalid parameter"),
+  LEAD_NOT_IN_REVIEW(HttpStatus.CONFLICT, "lead-not-in-review", "Lead is not in review"),
+  TEMPORAL_UNAVAILABLE(
+      HttpStatus.SERVICE_UNAVAILABLE, "temporal-unavailable", "Temporal could not answer");
 
   /** The base of every problem type URI. */
   public static final String BASE = "https://lead-processor.dev/problems/";

@@ -23,8 +23,9 @@ public class TemporalStartConfiguration {
   /**
    * Bounds every client call by {@code leads.temporal.start-timeout}. Without it, the SDK retries
    * an unreachable server for a minute, far longer than a webhook sender waits, and the sender
-   * would get a timeout instead of a 503 with {@code Retry-After}. The gRPC channel connects
-   * lazily, so start-up does not need Temporal.
+   * would get a timeout instead of a 503 with {@code Retry-After}. Queries (the review API's {@code
+   * state}) are bounded the same way: without a worker they would otherwise wait the SDK's default
+   * 10 seconds. The gRPC channel connects lazily, so start-up does not need Temporal.
    */
   @Bean
   TemporalOptionsCustomizer<WorkflowServiceStubsOptions.Builder> boundedStartCalls(
@@ -33,6 +34,7 @@ public class TemporalStartConfiguration {
     return builder ->
         builder
             .setRpcTimeout(timeout)
+            .setRpcQueryTimeout(timeout)
             .setSystemInfoTimeout(timeout)
             .setRpcRetryOptions(
                 RpcRetryOptions.newBuilder(DefaultStubServiceOperationRpcRetryOptions.INSTANCE)

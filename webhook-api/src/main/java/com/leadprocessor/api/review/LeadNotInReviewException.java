@@ -1,0 +1,21 @@
+package com.leadprocessor.api.review;
+
+import com.leadprocessor.api.problem.ProblemException;
+import com.leadprocessor.api.problem.ProblemType;
+import com.leadprocessor.workflow.LeadStatus;
+
+/** A review decision was sent for a lead that is not waiting for one. */
+public class LeadNotInReviewException extends ProblemException {
+
+  public LeadNotInReviewException(String workflowId, LeadStatus status) {
+    super(
+        ProblemType.LEAD_NOT_IN_REVIEW,
+        "Lead "
+            + workflowId
+            + " is "
+            + (status == null ? "in an unknown state" : status.name())
+            + ", not NEEDS_REVIEW; nothing was signalled.");
+    withProperty("workflowId", workflowId);
+    withProperty("leadStatus", status == null ? null : status.name());
+  }
+}

@@ -1,0 +1,33 @@
+package com.leadprocessor.api.review;
+
+import com.leadprocessor.api.start.LeadStartProperties;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.temporal.client.WorkflowClient;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The Temporal side of review: the {@link LeadDirectory} the review API reads and signals through,
+ * and the review backlog gauge, which exists whether or not the review API is enabled. Temporal
+ * calls are bounded by {@code leads.temporal.start-timeout} and a 503 carries {@code
+ * leads.temporal.retry-after}, like the intake's.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ReviewProperties.class)
+public class ReviewConfiguration {
+
+  @Bean
+  LeadDirectory leadDirectory(WorkflowClient client, LeadStartProperties start) {
+    return new TemporalLeadDirectory(
+        client, start.temporal().startTimeout(), start.temporal().retryAfter());
+  }
+
+  @Bean
+  ReviewBacklogGauge reviewBacklogGauge(
+      LeadDirectory directory, MeterRegistry registry, ReviewProperties properties) {
+    String query = LeadQueries.inReview();
+    return new ReviewBacklogGauge(
+        () -> directory.count(query), registry, properties.backlogRefresh());
+  }
+}

@@ -1,0 +1,103 @@
+package com.leadprocessor.api.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+class ReviewBacklogGaugeTest {
+
+  final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  final FakeBacklog backlog = new FakeBacklog();
+  final ReviewBacklogGauge gauge =
+      new ReviewBacklogGauge(backlog::count, registry, Duration.ofSeconds(30));
+
+  /** Counts like visibility does, or fails like an unreachable Temporal. */
+  static final class FakeBacklog {
+    final AtomicLong leads = new AtomicLong();
+    final AtomicReference<RuntimeException> failure = new AtomicReference<>();
+    final AtomicLong calls = new AtomicLong();
+
+    long count() {
+      calls.incrementAndGet();
+      RuntimeException down = failure.get();
+      if (down != null) {
+        throw down;
+      }
+      return leads.get();
+    }
+  }
+
+  double backlogValue() {
+    return registry.get(ReviewBacklogGauge.GAUGE).gauge().value();
+  }
+
+  double failures() {
+    return registry.get(ReviewBacklogGauge.FAILURES).counter().count();
+  }
+
+  @Test
+  void gaugeIsUnknownUntilTheFirstCount() {
+    assertThat(backlogValue()).isNaN();
+    assertThat(failures()).isZero();
+  }
+
+  @Test
+  void gaugeShowsTheLeadsInReview() {
+    backlog.leads.set(23);
+
+    gauge.refresh();
+
+    assertThat(backlogValue()).isEqualTo(23);
+  }
+
+  @Test
+  void temporalDownKeepsTheLastValueAndCountsTheFailures() {
+    backlog.leads.set(7);
+    gauge.refresh();
+    backlog.failure.set(new IllegalStateException("UNAVAILABLE: io exception"));
+
+    gauge.refresh();
+    gauge.refresh();
+
+    assertThat(backlogValue()).isEqualTo(7);
+    assertThat(failures()).isEqualTo(2);
+  }
+
+  @Test
+  void recoveryUpdatesTheValueAgain() {
+    backlog.failure.set(new IllegalStateException("UNAVAILABLE"));
+    gauge.refresh();
+    assertThat(backlogValue()).isNaN();
+
+    backlog.failure.set(null);
+    backlog.leads.set(0);
+    gauge.refresh();
+
+    assertThat(backlogValue()).isZero();
+    assertThat(failures()).isEqualTo(1);
+  }
+
+  @Test
+  @Timeout(10)
+  void startedGaugeCountsAtOnceAndStopsCleanly() throws InterruptedException {
+    backlog.leads.set(3);
+
+    gauge.start();
+    try {
+      while (backlog.calls.get() == 0) {
+        Thread.sleep(10);
+      }
+      assertThat(gauge.isRunning()).isTrue();
+    } finally {
+      gauge.stop();
+    }
+
+    assertThat(gauge.isRunning()).isFalse();
+    assertThat(backlogValue()).isEqualTo(3);
+  }
+}
