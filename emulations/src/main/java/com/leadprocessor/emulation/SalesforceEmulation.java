@@ -154,7 +154,10 @@ public final class SalesforceEmulation implements AutoCloseable {
     }
   }
 
-  /** The next {@code requests} REST API requests answer {@code 503}, then it heals by itself. */
+  /**
+   * The next {@code requests} REST API requests answer {@code 503}, then it heals by itself. The
+   * token endpoint, on its own login server in reality, stays up.
+   */
   public void outage(int requests) {
     synchronized (lock) {
       outageRemaining = requests;
@@ -179,7 +182,10 @@ public final class SalesforceEmulation implements AutoCloseable {
     }
   }
 
-  /** Every REST API answer is delayed this long, to make clients time out. */
+  /**
+   * Every REST API answer is delayed this long, to make clients time out. The token endpoint, on
+   * its own login server in reality, stays fast.
+   */
   public void slow(Duration responseDelay) {
     synchronized (lock) {
       delay = responseDelay;
@@ -364,15 +370,21 @@ public final class SalesforceEmulation implements AutoCloseable {
     if (!path.startsWith("/services/data/")) {
       return json(404, errors("NOT_FOUND", "The requested resource does not exist"));
     }
+    boolean upsert = leadPath.matches() && "PATCH".equals(method);
+    boolean lookup = leadPath.matches() && "GET".equals(method);
+    // Recorded before any refusal: what a client sent counts even when it was turned away.
+    Map<String, Object> body = upsert ? record(request, method, path, leadPath) : null;
+    if (lookup) {
+      lookupPaths.add(url);
+    }
     ResponseDefinition refusal = outageOrSessionRefusal(request);
     if (refusal != null) {
       return refusal;
     }
-    if (leadPath.matches() && "PATCH".equals(method)) {
-      return upsert(request, method, path, leadPath);
+    if (upsert) {
+      return upsert(body, leadPath);
     }
-    if (leadPath.matches() && "GET".equals(method)) {
-      lookupPaths.add(url);
+    if (lookup) {
       return lookup(leadPath, query);
     }
     return json(404, errors("NOT_FOUND", "The requested resource does not exist"));
@@ -403,7 +415,7 @@ public final class SalesforceEmulation implements AutoCloseable {
     body.put("id", baseUrl() + "/id/00D5e0000000EmuEAA/0055e0000000EmuAAA");
     body.put("token_type", "Bearer");
     body.put("issued_at", String.valueOf(System.currentTimeMillis()));
-    return json(200, SalesforceEmulationJson.write(body));
+    return respondNow(200, JSON, SalesforceEmulationJson.write(body));
   }
 
   private ResponseDefinition outageOrSessionRefusal(Request request) {
@@ -425,18 +437,23 @@ public final class SalesforceEmulation implements AutoCloseable {
     return null;
   }
 
-  private ResponseDefinition upsert(Request request, String method, String path, Matcher leadPath) {
-    String field = decode(leadPath.group(3));
-    String externalId = decode(leadPath.group(4));
+  private Map<String, Object> record(
+      Request request, String method, String path, Matcher leadPath) {
     Map<String, Object> body = bodyOf(request);
     upsertRequests.add(
         new UpsertRequest(
             method,
             path,
-            field,
-            externalId,
+            decode(leadPath.group(3)),
+            decode(leadPath.group(4)),
             Collections.unmodifiableMap(headersOf(request)),
-            body == null ? Map.of() : Collections.unmodifiableMap(body)));
+            body == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(body))));
+    return body;
+  }
+
+  private ResponseDefinition upsert(Map<String, Object> body, Matcher leadPath) {
+    String field = decode(leadPath.group(3));
+    String externalId = decode(leadPath.group(4));
     SalesforceEmulationRejection rejection = rejections.poll();
     if (rejection != null) {
       return respond(rejection.status(), rejection.contentType(), rejection.body());
@@ -552,7 +569,7 @@ public final class SalesforceEmulation implements AutoCloseable {
     }
     Lead lead = matches.get(0);
     Map<String, Object> record = new LinkedHashMap<>();
-    record.put("attributes", Map.of("type", "Lead", "url", recordUrl(leadPath, lead.id())));
+    record.put("attributes", attributes(leadPath, lead.id()));
     String fields = query.get("fields");
     if (fields == null) {
       record.put("Id", lead.id());
@@ -585,7 +602,7 @@ public final class SalesforceEmulation implements AutoCloseable {
     List<Map<String, Object>> matchRecords = new ArrayList<>();
     for (Lead lead : matches) {
       Map<String, Object> record = new LinkedHashMap<>();
-      record.put("attributes", Map.of("type", "Lead", "url", recordUrl(leadPath, lead.id())));
+      record.put("attributes", attributes(leadPath, lead.id()));
       record.put("Id", lead.id());
       Map<String, Object> matchRecord = new LinkedHashMap<>();
       matchRecord.put("additionalInformation", List.of());
@@ -614,6 +631,13 @@ public final class SalesforceEmulation implements AutoCloseable {
     error.put("errorCode", "DUPLICATES_DETECTED");
     error.put("message", message);
     return SalesforceEmulationJson.write(List.of(error));
+  }
+
+  private static Map<String, Object> attributes(Matcher leadPath, String id) {
+    Map<String, Object> attributes = new LinkedHashMap<>();
+    attributes.put("type", "Lead");
+    attributes.put("url", recordUrl(leadPath, id));
+    return attributes;
   }
 
   private static String recordUrl(Matcher leadPath, String id) {
