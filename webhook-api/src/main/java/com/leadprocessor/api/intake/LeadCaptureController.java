@@ -5,6 +5,8 @@ import com.leadprocessor.api.signature.WebhookSignatureVerifier;
 import com.leadprocessor.api.start.LeadStart;
 import com.leadprocessor.api.start.LeadStarter;
 import com.leadprocessor.lead.LeadCaptureEvent;
+import com.leadprocessor.lead.LeadWorkflowIds;
+import com.leadprocessor.observability.LeadLogContext;
 import com.leadprocessor.workflow.LeadRequest;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -54,11 +56,15 @@ class LeadCaptureController {
     byte[] body = bodyReader.read(request.getContentLengthLong(), request.getInputStream());
     verifier.verify(SignatureHeaders.from(headers), body);
     LeadCaptureEvent event = parser.parse(body);
-    LeadStart start =
-        starter.start(
-            new LeadRequest(event, receivedAt, headers.getFirst(SignatureHeaders.WEBHOOK_ID)));
-    return start.duplicate()
-        ? ResponseEntity.ok(LeadAccepted.duplicateOf(start.workflowId()))
-        : ResponseEntity.accepted().body(LeadAccepted.started(start.workflowId()));
+    try (LeadLogContext logContext =
+        LeadLogContext.open(
+            event.conversationId(), LeadWorkflowIds.forConversation(event.conversationId()))) {
+      LeadStart start =
+          starter.start(
+              new LeadRequest(event, receivedAt, headers.getFirst(SignatureHeaders.WEBHOOK_ID)));
+      return start.duplicate()
+          ? ResponseEntity.ok(LeadAccepted.duplicateOf(start.workflowId()))
+          : ResponseEntity.accepted().body(LeadAccepted.started(start.workflowId()));
+    }
   }
 }

@@ -1,0 +1,22 @@
+package com.leadprocessor.api.observability;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The API's own metrics. A configuration rather than a scanned filter, so that {@code @WebMvcTest}
+ * slices, which have no meter registry, leave it out.
+ */
+@Configuration(proxyBeanMethods = false)
+class ObservabilityConfiguration {
+
+  @Bean
+  FilterRegistrationBean<WebhookMetricsFilter> webhookMetricsFilter(MeterRegistry registry) {
+    FilterRegistrationBean<WebhookMetricsFilter> registration =
+        new FilterRegistrationBean<>(new WebhookMetricsFilter(registry));
+    registration.addUrlPatterns(WebhookMetricsFilter.PATH);
+    return registration;
+  }
+}

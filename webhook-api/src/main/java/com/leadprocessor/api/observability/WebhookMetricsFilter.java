@@ -1,0 +1,98 @@
+package com.leadprocessor.api.observability;
+
+import com.leadprocessor.api.signature.SignatureHeaders;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Counts every delivery to the webhook by what it was answered ({@value #RECEIVED}, tag {@code
+ * outcome}) and every refused signature by the scheme the sender tried ({@value
+ * #SIGNATURE_FAILURES}, tag {@code scheme}). It reads only the status the intake answered with, so
+ * it counts exactly what the sender saw and needs no hook inside the intake code.
+ */
+class WebhookMetricsFilter extends OncePerRequestFilter {
+
+  static final String PATH = "/webhooks/lead-capture";
+  static final String RECEIVED = "leads.webhook.received";
+  static final String SIGNATURE_FAILURES = "leads.webhook.signature.failures";
+
+  private final Map<WebhookOutcome, Counter> received = new EnumMap<>(WebhookOutcome.class);
+  private final Map<SignatureScheme, Counter> signatureFailures =
+      new EnumMap<>(SignatureScheme.class);
+
+  /** Registers every counter at start-up, so dashboards see zeros rather than gaps. */
+  WebhookMetricsFilter(MeterRegistry registry) {
+    Arrays.stream(WebhookOutcome.values())
+        .forEach(
+            outcome ->
+                received.put(
+                    outcome,
+                    Counter.builder(RECEIVED)
+                        .description("Lead webhook deliveries by how they were answered")
+                        .tag("outcome", outcome.tag())
+                        .register(registry)));
+    Arrays.stream(SignatureScheme.values())
+        .forEach(
+            scheme ->
+                signatureFailures.put(
+                    scheme,
+                    Counter.builder(SIGNATURE_FAILURES)
+                        .description(
+                            "Lead webhook deliveries refused for a missing, wrong or stale"
+                                + " signature, by the scheme the sender used")
+                        .tag("scheme", scheme.tag())
+                        .register(registry)));
+  }
+
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    return !PATH.equals(request.getRequestURI());
+  }
+
+  @Override
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    boolean failed = true;
+    try {
+      chain.doFilter(request, response);
+      failed = false;
+    } finally {
+      WebhookOutcome outcome =
+          failed ? WebhookOutcome.ERROR : WebhookOutcome.forStatus(response.getStatus());
+      received.get(outcome).increment();
+      if (outcome == WebhookOutcome.REJECTED_SIGNATURE) {
+        signatureFailures.get(SignatureScheme.of(request)).increment();
+      }
+    }
+  }
+
+  /** The signature scheme a refused delivery tried, from its headers. */
+  enum SignatureScheme {
+    STANDARD_WEBHOOKS,
+    X_SIGNATURE_256,
+    NONE;
+
+    static SignatureScheme of(HttpServletRequest request) {
+      if (request.getHeader(SignatureHeaders.WEBHOOK_SIGNATURE) != null
+          || request.getHeader(SignatureHeaders.WEBHOOK_TIMESTAMP) != null) {
+        return STANDARD_WEBHOOKS;
+      }
+      return request.getHeader(SignatureHeaders.X_SIGNATURE_256) != null ? X_SIGNATURE_256 : NONE;
+    }
+
+    String tag() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+}
