@@ -119,12 +119,16 @@ def flatten(node, prefix=""):
 
 
 def app_yaml(module):
-    """Placeholders ${ENV:default} and flattened keys of the module's application*.yml."""
+    """Placeholders ${ENV:default} of the module's YAML resources (application*.yml, and files the
+    app resolves against its environment such as routing-rules.yml), and the flattened keys of its
+    application*.yml."""
     placeholders, keys = {}, set()
-    for path in sorted((ROOT / module / "src/main/resources").glob("application*.y*ml")):
+    for path in sorted((ROOT / module / "src/main/resources").glob("*.y*ml")):
         text = read(path)
         for match in re.finditer(r"\$\{([A-Z][A-Z0-9_]*)(?::([^}]*))?\}", text):
             placeholders.setdefault(match.group(1), match.group(2))
+        if not path.name.startswith("application"):
+            continue
         for document in yaml.safe_load_all(text):
             keys.update(key for key, _ in flatten(document or {}))
     return placeholders, keys
