@@ -2,6 +2,9 @@ package com.leadprocessor.api.problem;
 
 import java.net.URI;
 import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -31,6 +34,14 @@ public enum ProblemType {
   LEAD_NOT_IN_REVIEW(HttpStatus.CONFLICT, "lead-not-in-review", "Lead is not in review"),
   TEMPORAL_UNAVAILABLE(
       HttpStatus.SERVICE_UNAVAILABLE, "temporal-unavailable", "Temporal could not answer");
+
+  private static final Set<ProblemType> REVIEW_API =
+      EnumSet.of(UNAUTHORIZED, INVALID_PARAMETER, LEAD_NOT_IN_REVIEW, TEMPORAL_UNAVAILABLE);
+
+  /** The types the webhook endpoint can answer, as its OpenAPI document lists them. */
+  public static List<ProblemType> webhookTypes() {
+    return Arrays.stream(values()).filter(type -> !REVIEW_API.contains(type)).toList();
+  }
 
   /** The base of every problem type URI. */
   public static final String BASE = "https://lead-processor.dev/problems/";
