@@ -1,0 +1,61 @@
+package com.leadprocessor.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.leadprocessor.e2e.harness.DryRunConnectorLog;
+import com.leadprocessor.e2e.harness.LeadProcessorSystem;
+import com.leadprocessor.e2e.harness.TestLead;
+import io.temporal.client.WorkflowExecutionMetadata;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The assertions every scenario ends with: each lead completed, exactly once, nothing lost. */
+final class LeadsAssert {
+
+  private LeadsAssert() {}
+
+  /**
+   * Each lead has exactly one workflow execution, visibility lists it as {@code
+   * LeadStatus="COMPLETED"}, and no other lead workflow with the scenario's prefix exists.
+   */
+  static void assertEachLeadCompletedOnce(LeadProcessorSystem system, List<TestLead> leads) {
+    List<String> expected = leads.stream().map(TestLead::workflowId).toList();
+    await("visibility lists every lead as COMPLETED")
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(500))
+        .untilAsserted(
+            () ->
+                assertThat(workflowIds(system, "LeadStatus = 'COMPLETED'")).containsAll(expected));
+    for (TestLead lead : leads) {
+      assertThat(system.leads().executionsOf(lead))
+          .as("executions of %s", lead.workflowId())
+          .hasSize(1);
+    }
+  }
+
+  /**
+   * The dry-run connectors of all workers would have sent exactly one Salesforce upsert and one
+   * Slack alert for each lead.
+   */
+  static void assertOneDryRunUpsertAndAlertEach(LeadProcessorSystem system, List<TestLead> leads) {
+    String logs = system.workerLogs();
+    Map<String, Integer> once =
+        leads.stream().collect(Collectors.toMap(TestLead::conversationId, lead -> 1));
+    assertThat(DryRunConnectorLog.salesforceUpserts(logs))
+        .as("Salesforce upserts per conversation id")
+        .containsAllEntriesOf(once);
+    assertThat(DryRunConnectorLog.slackAlerts(logs))
+        .as("Slack alerts per conversation id")
+        .containsAllEntriesOf(once);
+  }
+
+  static List<String> workflowIds(LeadProcessorSystem system, String query) {
+    return system.leads().list(query).stream()
+        .map(WorkflowExecutionMetadata::getExecution)
+        .map(execution -> execution.getWorkflowId())
+        .toList();
+  }
+}
