@@ -52,6 +52,34 @@ final class LeadsAssert {
         .containsAllEntriesOf(once);
   }
 
+  /**
+   * Every lead reached Salesforce and Slack through the dry-run connectors at least once, and a
+   * call was repeated only for a lead whose activity was cut off in a process that then died
+   * ({@code killedWorkerLogs}): activities run at least once, so a worker killed between the call
+   * and its report makes Temporal run it again. Returns how many leads had a repeated call.
+   */
+  static int assertDryRunCallsRepeatedOnlyAfterTheKill(
+      LeadProcessorSystem system, List<TestLead> leads, String killedWorkerLogs) {
+    String logs = system.workerLogs();
+    Map<String, Integer> upserts = DryRunConnectorLog.salesforceUpserts(logs);
+    Map<String, Integer> alerts = DryRunConnectorLog.slackAlerts(logs);
+    Map<String, Integer> killedUpserts = DryRunConnectorLog.salesforceUpserts(killedWorkerLogs);
+    Map<String, Integer> killedAlerts = DryRunConnectorLog.slackAlerts(killedWorkerLogs);
+    int repeated = 0;
+    for (TestLead lead : leads) {
+      String id = lead.conversationId();
+      assertThat(upserts.getOrDefault(id, 0)).as("Salesforce upserts of %s", id).isBetween(1, 2);
+      assertThat(alerts.getOrDefault(id, 0)).as("Slack alerts of %s", id).isBetween(1, 2);
+      if (upserts.get(id) == 2 || alerts.get(id) == 2) {
+        repeated++;
+        assertThat(killedUpserts.getOrDefault(id, 0) + killedAlerts.getOrDefault(id, 0))
+            .as("a repeated call of %s started in the killed worker first", id)
+            .isPositive();
+      }
+    }
+    return repeated;
+  }
+
   static List<String> workflowIds(LeadProcessorSystem system, String query) {
     return system.leads().list(query).stream()
         .map(WorkflowExecutionMetadata::getExecution)
