@@ -7,9 +7,10 @@ import com.leadprocessor.activities.ConnectorStatus;
 import com.slack.api.methods.request.chat.ChatPostMessageRequest;
 import com.slack.api.util.json.GsonFactory;
 import io.temporal.spring.boot.ActivityImpl;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,8 +19,8 @@ import org.springframework.stereotype.Component;
  * purpose, to show what Slack would get.
  */
 @Component
-@ConditionalOnProperty(name = "leads.slack.mode", havingValue = "dry-run", matchIfMissing = true)
-@ActivityImpl(taskQueues = "${leads.task-queue}")
+@Conditional(SlackModeCondition.DryRun.class)
+@ActivityImpl(taskQueues = "${leads.slack.task-queue}")
 public class DryRunSlackAlertActivities implements SlackAlertActivities, ConnectorStatus {
 
   private static final Logger log = LoggerFactory.getLogger(DryRunSlackAlertActivities.class);
@@ -31,15 +32,21 @@ public class DryRunSlackAlertActivities implements SlackAlertActivities, Connect
       new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
 
   private final LeadAlertMessage message;
+  private final SlackProperties properties;
 
-  public DryRunSlackAlertActivities(LeadAlertMessage message) {
+  public DryRunSlackAlertActivities(LeadAlertMessage message, SlackProperties properties) {
     this.message = message;
-    log.warn("Slack DRY RUN (leads.slack.mode=dry-run): lead alerts are logged, not posted");
+    this.properties = properties;
+    log.warn(
+        "Slack DRY RUN (leads.slack.mode={}, SLACK_BOT_TOKEN {}): lead alerts are logged, not"
+            + " posted",
+        properties.mode().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+        properties.botToken() == null || properties.botToken().isBlank() ? "not set" : "set");
   }
 
   @Override
   public SlackMessage postLeadAlert(LeadAlert alert) {
-    ChatPostMessageRequest request = message.build(alert);
+    ChatPostMessageRequest request = message.build(alert, properties.channelFor(alert.route()));
     log.info(
         "Slack DRY RUN, would POST https://slack.com/api/chat.postMessage:\n{}", json(request));
     return new SlackMessage(request.getChannel(), "dry-run");
@@ -52,6 +59,6 @@ public class DryRunSlackAlertActivities implements SlackAlertActivities, Connect
 
   @Override
   public String describe() {
-    return "Slack: DRY RUN (alerts are logged, not posted)";
+    return "Slack: DRY RUN (alerts are logged, not posted; set SLACK_BOT_TOKEN to post)";
   }
 }

@@ -9,6 +9,7 @@ import com.leadprocessor.routing.LeadPriority;
 import com.leadprocessor.routing.Route;
 import com.leadprocessor.salesforce.CrmLead;
 import com.slack.api.methods.request.chat.ChatPostMessageRequest;
+import com.slack.api.model.Message;
 import com.slack.api.model.block.ActionsBlock;
 import com.slack.api.model.block.ContextBlock;
 import com.slack.api.model.block.ContextBlockElement;
@@ -21,7 +22,9 @@ import com.slack.api.model.block.composition.TextObject;
 import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.block.element.ButtonElement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
@@ -33,6 +36,15 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class LeadAlertMessage {
+
+  /** The {@code event_type} of the metadata on every lead alert. */
+  public static final String METADATA_EVENT_TYPE = "lead_alert";
+
+  /** The metadata payload key naming the lead's workflow. */
+  public static final String METADATA_WORKFLOW_ID = "workflow_id";
+
+  /** The metadata payload key naming the lead's conversation. */
+  public static final String METADATA_CONVERSATION_ID = "conversation_id";
 
   /** Slack's limit on blocks in one message. */
   static final int MAX_BLOCKS = 50;
@@ -57,14 +69,26 @@ public class LeadAlertMessage {
 
   /** The {@code chat.postMessage} request for the lead's routed channel. */
   public ChatPostMessageRequest build(LeadAlert alert) {
+    return build(alert, alert.route().slackChannel());
+  }
+
+  /**
+   * The {@code chat.postMessage} request for a channel. The message carries metadata naming the
+   * lead's workflow, so a retried post can find out whether an earlier attempt already posted it.
+   */
+  public ChatPostMessageRequest build(LeadAlert alert, String channel) {
     List<LayoutBlock> blocks = new ArrayList<>();
     blocks.add(header(alert));
     blocks.add(question(alert.event()));
-    blocks.add(details(alert));
+    blocks.add(details(alert, channel));
     blocks.add(context(alert));
     blocks.add(buttons(alert));
+    Map<String, Object> payload = new LinkedHashMap<>();
+    payload.put(METADATA_WORKFLOW_ID, alert.workflowId());
+    payload.put(METADATA_CONVERSATION_ID, alert.event().conversationId());
     return ChatPostMessageRequest.builder()
-        .channel(alert.route().slackChannel())
+        .channel(channel)
+        .metadata(new Message.Metadata(METADATA_EVENT_TYPE, payload))
         .text(fallbackText(alert))
         .blocks(blocks.size() > MAX_BLOCKS ? blocks.subList(0, MAX_BLOCKS) : blocks)
         .unfurlLinks(false)
@@ -100,7 +124,7 @@ public class LeadAlertMessage {
     return SectionBlock.builder().text(markdown("*Question*\n" + quoted, MAX_TEXT)).build();
   }
 
-  private static SectionBlock details(LeadAlert alert) {
+  private static SectionBlock details(LeadAlert alert, String channel) {
     List<TextObject> fields = new ArrayList<>();
     String email = alert.email() == null ? "" : alert.email();
     String safeEmail = escape(email);
@@ -124,7 +148,7 @@ public class LeadAlertMessage {
     fields.add(
         markdown(
             "*Route*\n`%s` → %s · %s"
-                .formatted(escape(route.rule()), escape(route.slackChannel()), route.priority()),
+                .formatted(escape(route.rule()), escape(channel), route.priority()),
             MAX_FIELD));
     if (!route.topics().isEmpty()) {
       fields.add(markdown("*Topics*\n" + escape(String.join(", ", route.topics())), MAX_FIELD));
@@ -217,7 +241,7 @@ public class LeadAlertMessage {
   }
 
   /** Escapes the three characters Slack's mrkdwn treats as control characters. */
-  static String escape(String text) {
+  public static String escape(String text) {
     if (text == null) {
       return "";
     }
@@ -225,7 +249,7 @@ public class LeadAlertMessage {
   }
 
   /** Cuts a text to a limit with a visible ellipsis, never in the middle of an escape. */
-  static String cut(String text, int max) {
+  public static String cut(String text, int max) {
     if (text.length() <= max) {
       return text;
     }

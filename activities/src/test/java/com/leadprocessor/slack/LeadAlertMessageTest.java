@@ -213,7 +213,7 @@ class LeadAlertMessageTest {
   @Test
   void dryRunLogsTheRequestAsTheSlackSdkSerialisesIt(CapturedOutput output) {
     SlackMessage posted =
-        new DryRunSlackAlertActivities(message)
+        new DryRunSlackAlertActivities(message, SlackProperties.defaults())
             .postLeadAlert(exampleAlert(new CrmLead("x", null, true)));
 
     assertThat(posted).isEqualTo(new SlackMessage("#dev-sales", "dry-run"));

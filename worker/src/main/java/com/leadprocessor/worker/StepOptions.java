@@ -16,16 +16,23 @@ import java.time.Duration;
  * @param maximumInterval the longest wait between attempts
  * @param maximumAttempts attempts before the step gives up and the lead goes to review (or, for
  *     enrichment, continues without it); 0 means no limit
+ * @param taskQueue the task queue the step's activity runs on, when not the workflow's own: the
+ *     Slack step runs on a rate-limited queue of its own
  */
 public record StepOptions(
     @NotNull Duration startToCloseTimeout,
     @NotNull Duration initialInterval,
     @DecimalMin("1.0") double backoffCoefficient,
     @NotNull Duration maximumInterval,
-    @PositiveOrZero int maximumAttempts) {
+    @PositiveOrZero int maximumAttempts,
+    String taskQueue) {
 
   ActivityOptions toActivityOptions() {
-    return ActivityOptions.newBuilder()
+    ActivityOptions.Builder options = ActivityOptions.newBuilder();
+    if (taskQueue != null && !taskQueue.isBlank()) {
+      options.setTaskQueue(taskQueue);
+    }
+    return options
         .setStartToCloseTimeout(startToCloseTimeout)
         .setRetryOptions(
             RetryOptions.newBuilder()

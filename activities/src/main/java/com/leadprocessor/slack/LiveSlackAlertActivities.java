@@ -1,0 +1,101 @@
+package com.leadprocessor.slack;
+
+import com.leadprocessor.activities.ConnectorStatus;
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.request.chat.ChatPostMessageRequest;
+import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import io.temporal.activity.Activity;
+import io.temporal.activity.ActivityInfo;
+import io.temporal.spring.boot.ActivityImpl;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.stereotype.Component;
+
+/**
+ * Posts lead alerts with {@code chat.postMessage}. Runs on the Slack task queue, whose rate limit
+ * paces alerts durably. A retry first looks for the alert an earlier attempt may have posted, so a
+ * timeout never makes a second alert.
+ */
+@Component
+@Conditional(SlackModeCondition.Live.class)
+@ActivityImpl(taskQueues = "${leads.slack.task-queue}")
+public class LiveSlackAlertActivities implements SlackAlertActivities, ConnectorStatus {
+
+  private static final Logger log = LoggerFactory.getLogger(LiveSlackAlertActivities.class);
+
+  private final MethodsClient slack;
+  private final LeadAlertMessage message;
+  private final PostedAlertLookup postedAlerts;
+  private final SlackProperties properties;
+
+  LiveSlackAlertActivities(
+      MethodsClient slack,
+      LeadAlertMessage message,
+      PostedAlertLookup postedAlerts,
+      SlackProperties properties) {
+    this.slack = slack;
+    this.message = message;
+    this.postedAlerts = postedAlerts;
+    this.properties = properties;
+  }
+
+  @Override
+  public SlackMessage postLeadAlert(LeadAlert alert) {
+    String channel = properties.channelFor(alert.route());
+    ActivityInfo info = Activity.getExecutionContext().getInfo();
+    if (info.getAttempt() > 1) {
+      // The previous attempt may have posted and lost the answer; its post came after this
+      // activity was first scheduled.
+      Optional<SlackMessage> earlier =
+          postedAlerts.find(
+              channel, alert.workflowId(), Instant.ofEpochMilli(info.getScheduledTimestamp()));
+      if (earlier.isPresent()) {
+        log.info(
+            "Lead alert for {} was already posted to {} (ts {}) by an earlier attempt; not posting"
+                + " again",
+            alert.workflowId(),
+            channel,
+            earlier.get().ts());
+        return earlier.get();
+      }
+    }
+    ChatPostMessageRequest request = message.build(alert, channel);
+    ChatPostMessageResponse response = post(request);
+    if (!response.isOk()) {
+      throw SlackFailures.of("chat.postMessage", channel, response);
+    }
+    postedAlerts.remember(channel, response.getChannel());
+    log.info(
+        "Posted lead alert for {} to {} ({}), ts {}",
+        alert.workflowId(),
+        channel,
+        response.getChannel(),
+        response.getTs());
+    return new SlackMessage(response.getChannel(), response.getTs());
+  }
+
+  private ChatPostMessageResponse post(ChatPostMessageRequest request) {
+    try {
+      return slack.chatPostMessage(request);
+    } catch (SlackApiException e) {
+      throw SlackFailures.of("chat.postMessage", e);
+    } catch (IOException e) {
+      throw SlackFailures.of("chat.postMessage", e);
+    }
+  }
+
+  @Override
+  public String describe() {
+    return "Slack: LIVE at %s (alerts paced to %s/s, default channel %s, review channel %s)"
+        .formatted(
+            properties.apiUrl(),
+            properties.maxMessagesPerSecond(),
+            properties.defaultChannel(),
+            properties.reviewChannel());
+  }
+}

@@ -1,0 +1,158 @@
+package com.leadprocessor.emulation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class SlackEmulationTest {
+
+  private final SlackEmulation slack = SlackEmulation.start();
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @AfterEach
+  void stop() {
+    slack.close();
+  }
+
+  @Test
+  void postedFormMessageIsAnsweredAndKeptWithItsMetadata() throws Exception {
+    HttpResponse<String> response =
+        post(
+            "chat.postMessage",
+            "channel=%23sales-leads&text=hello&blocks=%5B%5D&metadata="
+                + "%7B%22event_type%22%3A%22lead_alert%22%2C%22event_payload%22%3A"
+                + "%7B%22workflow_id%22%3A%22lead-conv-1%22%7D%7D");
+
+    assertThat(slack.baseUrl()).startsWith("http://127.0.0.1:").endsWith("/api/");
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body())
+        .contains("\"ok\":true")
+        .contains("\"channel\":\"C000000001\"")
+        .contains("\"ts\":\"");
+    SlackEmulation.Message message = slack.messagesIn("#sales-leads").get(0);
+    assertThat(message.text()).isEqualTo("hello");
+    assertThat(message.metadataEventType()).isEqualTo("lead_alert");
+    assertThat(message.metadataPayload()).containsEntry("workflow_id", "lead-conv-1");
+    assertThat(slack.requests("chat.postMessage").get(0).authorization())
+        .isEqualTo("Bearer xoxb-test");
+  }
+
+  @Test
+  void jsonBodiesAreAcceptedAndTimestampsIncrease() throws Exception {
+    postJson("chat.postMessage", "{\"channel\":\"#a\",\"text\":\"one\"}");
+    postJson("chat.postMessage", "{\"channel\":\"#a\",\"text\":\"two\",\"blocks\":[]}");
+
+    assertThat(slack.messagesIn("a")).extracting(SlackEmulation.Message::text).contains("one");
+    assertThat(
+            Double.parseDouble(slack.messages().get(1).ts())
+                - Double.parseDouble(slack.messages().get(0).ts()))
+        .isPositive();
+  }
+
+  @Test
+  void historyNeedsAChannelIdAndShowsMetadataOnlyWhenAsked() throws Exception {
+    post("chat.postMessage", "channel=%23a&text=x&metadata=%7B%22event_type%22%3A%22e%22%7D");
+    String id = slack.channelId("#a");
+
+    assertThat(post("conversations.history", "channel=%23a").body()).contains("channel_not_found");
+    assertThat(post("conversations.history", "channel=" + id).body())
+        .contains("\"text\":\"x\"")
+        .doesNotContain("event_type");
+    assertThat(post("conversations.history", "channel=" + id + "&include_all_metadata=true").body())
+        .contains("\"event_type\":\"e\"");
+    assertThat(post("conversations.list", "types=public_channel").body())
+        .contains("\"name\":\"a\"")
+        .contains("\"id\":\"" + id + "\"");
+  }
+
+  @Test
+  void switchesAnswerLikeSlack() throws Exception {
+    slack.rateLimitNext(1, 2);
+    HttpResponse<String> limited = post("chat.postMessage", "channel=%23a&text=x");
+    assertThat(limited.statusCode()).isEqualTo(429);
+    assertThat(limited.headers().firstValue("Retry-After")).contains("2");
+    assertThat(slack.rateLimitedResponses()).isEqualTo(1);
+
+    slack.failWith("channel_not_found");
+    HttpResponse<String> failed = post("chat.postMessage", "channel=%23a&text=x");
+    assertThat(failed.statusCode()).isEqualTo(200);
+    assertThat(failed.body()).isEqualTo("{\"ok\":false,\"error\":\"channel_not_found\"}");
+
+    slack.heal().archive("#a");
+    assertThat(post("chat.postMessage", "channel=%23a&text=x").body()).contains("is_archived");
+
+    slack.unavailableNext(1);
+    assertThat(post("chat.postMessage", "channel=%23b&text=x").statusCode()).isEqualTo(503);
+
+    assertThat(slack.messages()).isEmpty();
+  }
+
+  @Test
+  void missingOrWrongTokenIsRefused() throws Exception {
+    slack.expectToken("xoxb-right");
+    HttpResponse<String> unauthenticated =
+        http.send(
+            HttpRequest.newBuilder(URI.create(slack.baseUrl() + "chat.postMessage"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("channel=%23a&text=x"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertThat(unauthenticated.body()).contains("not_authed");
+    assertThat(post("chat.postMessage", "channel=%23a&text=x").body()).contains("invalid_auth");
+  }
+
+  @Test
+  void enforcedLimitRefusesASecondPostToTheSameChannelWithinASecond() throws Exception {
+    slack.enforceRateLimit(1.0);
+
+    post("chat.postMessage", "channel=%23a&text=1");
+    HttpResponse<String> tooSoon = post("chat.postMessage", "channel=%23a&text=2");
+    post("chat.postMessage", "channel=%23b&text=3");
+
+    assertThat(tooSoon.statusCode()).isEqualTo(429);
+    assertThat(tooSoon.headers().firstValue("Retry-After")).contains("1");
+    assertThat(slack.rateLimitedResponses()).isEqualTo(1);
+    assertThat(slack.messages()).extracting(SlackEmulation.Message::text).containsExactly("1", "3");
+  }
+
+  @Test
+  void slowAnswerComesAfterTheMessageIsStored() throws Exception {
+    slack.slowNext(1, Duration.ofMillis(700));
+    long start = System.nanoTime();
+
+    post("chat.postMessage", "channel=%23a&text=x");
+
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThan(Duration.ofMillis(600));
+    assertThat(slack.messages()).hasSize(1);
+  }
+
+  private HttpResponse<String> post(String method, String form) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(slack.baseUrl() + method))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("Authorization", "Bearer xoxb-test")
+            .POST(HttpRequest.BodyPublishers.ofString(form))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> postJson(String method, String json) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(slack.baseUrl() + method))
+            .header("Content-Type", "application/json; charset=utf-8")
+            .header("Authorization", "Bearer xoxb-test")
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+}
