@@ -6,10 +6,12 @@ import static org.awaitility.Awaitility.await;
 import com.leadprocessor.e2e.harness.DryRunConnectorLog;
 import com.leadprocessor.e2e.harness.LeadProcessorSystem;
 import com.leadprocessor.e2e.harness.TestLead;
+import com.leadprocessor.emulation.SlackEmulation;
 import io.temporal.client.WorkflowExecutionMetadata;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /** The assertions every scenario ends with: each lead completed, exactly once, nothing lost. */
@@ -78,6 +80,26 @@ final class LeadsAssert {
       }
     }
     return repeated;
+  }
+
+  /** Lead alerts the Slack emulation stored, per conversation id. */
+  static Map<String, Long> slackAlertsPerConversation(SlackEmulation slack) {
+    return slack.messages().stream()
+        .filter(message -> "lead_alert".equals(message.metadataEventType()))
+        .collect(
+            Collectors.groupingBy(
+                message -> String.valueOf(message.metadataPayload().get("conversation_id")),
+                TreeMap::new,
+                Collectors.counting()));
+  }
+
+  /** Exactly one lead alert in Slack for each lead. */
+  static void assertOneSlackAlertEach(SlackEmulation slack, List<TestLead> leads) {
+    Map<String, Long> once =
+        leads.stream().collect(Collectors.toMap(TestLead::conversationId, lead -> 1L));
+    assertThat(slackAlertsPerConversation(slack))
+        .as("Slack lead alerts per conversation id")
+        .containsAllEntriesOf(once);
   }
 
   static List<String> workflowIds(LeadProcessorSystem system, String query) {

@@ -89,9 +89,9 @@ class TemporalRestartIT {
         before.size()
             + " accepted before the restart, "
             + duringOutage.size()
-            + " refused 503 + Retry-After: 1 during it and accepted after "
-            + retries
-            + " attempts, "
+            + " refused 503 + Retry-After: 1 during it, then accepted when retried (in "
+            + attempts
+            + " attempts), "
             + after.size()
             + " after it; Temporal and the API were out for "
             + outage.toMillis()

@@ -59,6 +59,11 @@ public final class AppProcess {
   public static AppProcess start(
       String name, Path jar, Map<String, String> environment, int httpPort) {
     AppProcess app = new AppProcess(name, jar, environment, httpPort);
+    try {
+      Files.deleteIfExists(app.log); // A previous run's; restarts of this one append.
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     app.launch();
     return app;
   }

@@ -1,5 +1,6 @@
 package com.leadprocessor.e2e.harness;
 
+import com.leadprocessor.emulation.SlackEmulation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +15,9 @@ public final class LeadProcessorSystem implements AutoCloseable {
 
   /** The task queue the suite's apps share; a name of its own, so no other worker joins in. */
   public static final String TASK_QUEUE = "leads-e2e";
+
+  /** The paced task queue of the Slack step. */
+  public static final String SLACK_TASK_QUEUE = "leads-e2e-slack";
 
   private final String name;
   private final String secret = SignedWebhookClient.newSecret();
@@ -33,8 +37,10 @@ public final class LeadProcessorSystem implements AutoCloseable {
         env.put("MANAGEMENT_PORT", String.valueOf(port));
         env.put("SPRING_PROFILES_ACTIVE", "local");
         env.put("LEADS_REGISTER_SEARCH_ATTRIBUTES", "false");
+        env.put("SLACK_TASK_QUEUE", SLACK_TASK_QUEUE);
         // Short activity timeouts so that work a killed worker held is retried within seconds.
-        for (String step : List.of("VERIFY", "ROUTE", "ENRICH", "SALESFORCE", "SLACK")) {
+        // The Slack step keeps its own (15s): its HTTP calls may take up to SLACK_TIMEOUT (10s).
+        for (String step : List.of("VERIFY", "ROUTE", "ENRICH", "SALESFORCE")) {
           env.put("LEADS_STEPS_" + step + "_STARTTOCLOSETIMEOUT", "5s");
         }
         env.putAll(builder.workerEnvironment);
@@ -124,6 +130,21 @@ public final class LeadProcessorSystem implements AutoCloseable {
 
     public Builder workerEnv(String key, String value) {
       workerEnvironment.put(key, value);
+      return this;
+    }
+
+    /**
+     * Workers post lead alerts to {@code slack}, the Slack emulation, with a bot token, and give
+     * the Slack step a small retry budget (three attempts within seconds) so that an outage reaches
+     * review quickly.
+     */
+    public Builder liveSlack(SlackEmulation slack) {
+      workerEnv("SLACK_MODE", "live");
+      workerEnv("SLACK_BOT_TOKEN", "xoxb-e2e-emulated-token");
+      workerEnv("SLACK_API_URL", slack.baseUrl());
+      workerEnv("LEADS_STEPS_SLACK_MAXIMUMATTEMPTS", "3");
+      workerEnv("LEADS_STEPS_SLACK_INITIALINTERVAL", "1s");
+      workerEnv("LEADS_STEPS_SLACK_MAXIMUMINTERVAL", "2s");
       return this;
     }
 

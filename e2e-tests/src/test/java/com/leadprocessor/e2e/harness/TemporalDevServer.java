@@ -27,8 +27,8 @@ public final class TemporalDevServer implements AutoCloseable {
   private final Path cli;
   private final Path database;
   private final Path log;
-  private final int port;
-  private final int uiPort;
+  private int port;
+  private int uiPort;
   private Process process;
 
   private TemporalDevServer(String name, Path cli) {
@@ -45,10 +45,18 @@ public final class TemporalDevServer implements AutoCloseable {
     TemporalDevServer server = new TemporalDevServer(name, TemporalCli.locate());
     try {
       Files.deleteIfExists(server.database);
+      Files.deleteIfExists(server.log);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    server.launch();
+    try {
+      server.launch();
+    } catch (IllegalStateException portTaken) {
+      // Another process took one of the ports between the check and the bind: once more.
+      server.port = FreePorts.next();
+      server.uiPort = FreePorts.next();
+      server.launch();
+    }
     return server;
   }
 
