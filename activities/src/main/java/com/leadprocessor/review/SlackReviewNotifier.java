@@ -2,6 +2,7 @@ package com.leadprocessor.review;
 
 import com.leadprocessor.activities.MaskedEmail;
 import com.leadprocessor.activities.TemporalUiLinks;
+import com.leadprocessor.slack.ChannelPacer;
 import com.leadprocessor.slack.LeadAlertMessage;
 import com.leadprocessor.slack.SlackModeCondition;
 import com.leadprocessor.slack.SlackProperties;
@@ -42,11 +43,17 @@ public class SlackReviewNotifier implements ReviewNotifier {
   private static final int MAX_ERROR = 2500;
 
   private final MethodsClient slack;
+  private final ChannelPacer pacer;
   private final SlackProperties properties;
   private final TemporalUiLinks temporalUi;
 
-  SlackReviewNotifier(MethodsClient slack, SlackProperties properties, TemporalUiLinks temporalUi) {
+  SlackReviewNotifier(
+      MethodsClient slack,
+      ChannelPacer pacer,
+      SlackProperties properties,
+      TemporalUiLinks temporalUi) {
     this.slack = slack;
+    this.pacer = pacer;
     this.properties = properties;
     this.temporalUi = temporalUi;
   }
@@ -72,7 +79,9 @@ public class SlackReviewNotifier implements ReviewNotifier {
       return;
     }
     try {
-      ChatPostMessageResponse response = slack.chatPostMessage(request(alert, headline));
+      ChatPostMessageRequest request = request(alert, headline);
+      ChatPostMessageResponse response =
+          pacer.paced(properties.reviewChannel(), () -> slack.chatPostMessage(request));
       if (!response.isOk()) {
         log.warn(
             "Could not announce review of {} in {}: Slack answered '{}'{}",
@@ -81,6 +90,8 @@ public class SlackReviewNotifier implements ReviewNotifier {
             response.getError(),
             response.getNeeded() == null ? "" : " (needed: " + response.getNeeded() + ")");
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     } catch (Exception e) {
       log.warn(
           "Could not announce review of {} in {}: {}",

@@ -48,7 +48,7 @@ public class DryRunSlackAlertActivities implements SlackAlertActivities, Connect
   public SlackMessage postLeadAlert(LeadAlert alert) {
     ChatPostMessageRequest request = message.build(alert, properties.channelFor(alert.route()));
     log.info(
-        "Slack DRY RUN, would POST https://slack.com/api/chat.postMessage:\n{}", json(request));
+        "Slack DRY RUN, would POST {}chat.postMessage:\n{}", properties.apiUrl(), json(request));
     return new SlackMessage(request.getChannel(), "dry-run");
   }
 

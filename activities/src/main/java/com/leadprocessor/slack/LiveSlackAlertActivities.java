@@ -7,6 +7,7 @@ import com.slack.api.methods.request.chat.ChatPostMessageRequest;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityInfo;
+import io.temporal.failure.ApplicationFailure;
 import io.temporal.spring.boot.ActivityImpl;
 import java.io.IOException;
 import java.time.Instant;
@@ -31,16 +32,19 @@ public class LiveSlackAlertActivities implements SlackAlertActivities, Connector
   private final MethodsClient slack;
   private final LeadAlertMessage message;
   private final PostedAlertLookup postedAlerts;
+  private final ChannelPacer pacer;
   private final SlackProperties properties;
 
   LiveSlackAlertActivities(
       MethodsClient slack,
       LeadAlertMessage message,
       PostedAlertLookup postedAlerts,
+      ChannelPacer pacer,
       SlackProperties properties) {
     this.slack = slack;
     this.message = message;
     this.postedAlerts = postedAlerts;
+    this.pacer = pacer;
     this.properties = properties;
   }
 
@@ -65,7 +69,7 @@ public class LiveSlackAlertActivities implements SlackAlertActivities, Connector
       }
     }
     ChatPostMessageRequest request = message.build(alert, channel);
-    ChatPostMessageResponse response = post(request);
+    ChatPostMessageResponse response = post(channel, request);
     if (!response.isOk()) {
       throw SlackFailures.of("chat.postMessage", channel, response);
     }
@@ -79,9 +83,13 @@ public class LiveSlackAlertActivities implements SlackAlertActivities, Connector
     return new SlackMessage(response.getChannel(), response.getTs());
   }
 
-  private ChatPostMessageResponse post(ChatPostMessageRequest request) {
+  private ChatPostMessageResponse post(String channel, ChatPostMessageRequest request) {
     try {
-      return slack.chatPostMessage(request);
+      return pacer.paced(channel, () -> slack.chatPostMessage(request));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw ApplicationFailure.newFailure(
+          "Interrupted while waiting for the Slack channel's pace; retrying", "UNAVAILABLE");
     } catch (SlackApiException e) {
       throw SlackFailures.of("chat.postMessage", e);
     } catch (IOException e) {

@@ -27,6 +27,8 @@ class SlackClientConfiguration {
     config.setHttpClientCallTimeoutMillis(timeoutMillis);
     config.setHttpClientReadTimeoutMillis(timeoutMillis);
     config.setHttpClientWriteTimeoutMillis(timeoutMillis);
+    // The SDK's in-memory call statistics would call auth.test and keep a background thread.
+    config.setStatsEnabled(false);
     return Slack.getInstance(config);
   }
 

@@ -218,10 +218,12 @@ class LeadAlertMessageTest {
 
     assertThat(posted).isEqualTo(new SlackMessage("#dev-sales", "dry-run"));
     assertThat(output)
-        .contains("Slack DRY RUN (leads.slack.mode=dry-run)")
+        .contains("Slack DRY RUN (leads.slack.mode=auto, SLACK_BOT_TOKEN not set)")
         .contains("would POST https://slack.com/api/chat.postMessage")
         .contains("\"channel\": \"#dev-sales\"")
         .contains("\"type\": \"header\"")
+        .contains("\"event_type\": \"lead_alert\"")
+        .contains("\"workflow_id\": \"lead-conv-12345\"")
         .contains("potential.lead@example.com");
   }
 }

@@ -212,7 +212,7 @@ public final class SlackEmulation implements AutoCloseable {
     return this;
   }
 
-  /** Answers the next {@code count} requests with HTTP 503. */
+  /** Answers the next {@code count} posts with HTTP 503. */
   public SlackEmulation unavailableNext(int count) {
     synchronized (lock) {
       unavailableNext = count;
@@ -328,7 +328,7 @@ public final class SlackEmulation implements AutoCloseable {
           return json(emulationState(path), Map.of(), 200, 0);
         }
         String method = path.startsWith("/api/") ? path.substring("/api/".length()) : path;
-        if (unavailableNext > 0) {
+        if (unavailableNext > 0 && "chat.postMessage".equals(method)) {
           unavailableNext--;
           reply = new Reply(503, Reply.errorBody("service_unavailable"), Map.of());
         } else {
@@ -368,6 +368,15 @@ public final class SlackEmulation implements AutoCloseable {
       case "chat.postMessage" -> postMessage(params, authorization);
       case "conversations.history" -> history(params);
       case "conversations.list" -> list();
+      case "auth.test" ->
+          Reply.ok(
+              Map.of(
+                  "url", "https://emulated.slack.com/",
+                  "team", "Emulated",
+                  "user", "lead-bot",
+                  "team_id", "T0EMULATOR",
+                  "user_id", BOT_USER,
+                  "bot_id", "B0EMULATOR"));
       default -> Reply.error("unknown_method");
     };
   }
