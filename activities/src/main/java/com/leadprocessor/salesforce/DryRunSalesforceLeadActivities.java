@@ -7,18 +7,16 @@ import com.leadprocessor.activities.ConnectorStatus;
 import io.temporal.spring.boot.ActivityImpl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Component;
 
 /**
- * Salesforce without credentials: logs exactly the upsert that would be sent and answers as if the
- * Lead were created. The payload is logged unmasked on purpose, to show what Salesforce would get.
+ * Salesforce without credentials, or with {@code leads.salesforce.mode=dry-run}: logs exactly the
+ * upsert that would be sent and answers as if the Lead were created. The payload is logged unmasked
+ * on purpose, to show what Salesforce would get.
  */
 @Component
-@ConditionalOnProperty(
-    name = "leads.salesforce.mode",
-    havingValue = "dry-run",
-    matchIfMissing = true)
+@Conditional(SalesforceMode.DryRunCondition.class)
 @ActivityImpl(taskQueues = "${leads.task-queue}")
 public class DryRunSalesforceLeadActivities implements SalesforceLeadActivities, ConnectorStatus {
 
@@ -28,12 +26,16 @@ public class DryRunSalesforceLeadActivities implements SalesforceLeadActivities,
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private final SalesforceLeadFields leadFields;
+  private final String reason;
 
-  public DryRunSalesforceLeadActivities(SalesforceLeadFields leadFields) {
+  public DryRunSalesforceLeadActivities(
+      SalesforceProperties properties, SalesforceLeadFields leadFields) {
     this.leadFields = leadFields;
-    log.warn(
-        "Salesforce DRY RUN (leads.salesforce.mode=dry-run): Leads are logged, not sent to"
-            + " Salesforce");
+    this.reason =
+        "dry-run".equals(properties.mode())
+            ? "leads.salesforce.mode=dry-run"
+            : "no SALESFORCE_CLIENT_ID/SECRET";
+    log.warn("Salesforce DRY RUN ({}): Leads are logged, not sent to Salesforce", reason);
   }
 
   @Override
@@ -59,6 +61,6 @@ public class DryRunSalesforceLeadActivities implements SalesforceLeadActivities,
 
   @Override
   public String describe() {
-    return "Salesforce: DRY RUN (Leads are logged, not sent)";
+    return "Salesforce: DRY RUN (" + reason + ")";
   }
 }

@@ -15,8 +15,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Maps a lead to the fields of its Salesforce Lead: who (Email, FirstName, LastName, Company),
- * where from (LeadSource, the question, transcript, page, route and enrichment in Description), who
- * owns it (OwnerId when the route names one) and the conversation id in the external id field.
+ * where from (LeadSource, the question, transcript, page, route and enrichment in Description, and
+ * in their own fields when {@link SalesforceFieldMapping} maps them), who owns it (OwnerId when the
+ * route names one) and the conversation id in the external id field.
  */
 @Component
 public class SalesforceLeadFields {
@@ -33,27 +34,49 @@ public class SalesforceLeadFields {
   private static final int COMPANY_MAX = 255;
   private static final int DESCRIPTION_MAX = 32_000;
 
+  /** A custom Text field's maximum, the safe size for optional mapped parts. */
+  private static final int TEXT_MAX = 255;
+
+  /** A custom Long Text Area's default size, for the question alone. */
+  private static final int TEXT_AREA_MAX = 32_768;
+
   private final SalesforceProperties properties;
 
   public SalesforceLeadFields(SalesforceProperties properties) {
     this.properties = properties;
   }
 
-  /** Every field of the Lead as Salesforce will hold it, the external id field included. */
+  /**
+   * Every field of the Lead as Salesforce will hold it, by API name as {@code
+   * leads.salesforce.fields} maps it, the external id field included. Parts that are unknown, or
+   * not mapped, are left out rather than sent empty, so an update never blanks a field.
+   */
   public Map<String, Object> fieldsFor(CrmLeadRequest request) {
+    SalesforceFieldMapping map = properties.fields();
     LeadCaptureEvent event = request.event();
+    Route route = request.route();
+    Company company = request.enrichment() == null ? null : request.enrichment().company();
+    PersonName name = PersonName.fromEmail(request.email());
     Map<String, Object> fields = new LinkedHashMap<>();
     fields.put(properties.externalIdField(), event.conversationId());
-    fields.put("Email", truncate(request.email(), EMAIL_MAX));
-    PersonName name = PersonName.fromEmail(request.email());
-    if (name.first() != null) {
-      fields.put("FirstName", truncate(name.first(), FIRST_NAME_MAX));
+    put(fields, map.email(), truncate(request.email(), EMAIL_MAX));
+    put(fields, map.firstName(), truncate(name.first(), FIRST_NAME_MAX));
+    put(fields, map.lastName(), truncate(name.last(), LAST_NAME_MAX));
+    put(fields, map.company(), truncate(companyOf(request), COMPANY_MAX));
+    put(fields, map.leadSource(), properties.leadSource());
+    put(fields, map.description(), truncate(description(request), DESCRIPTION_MAX));
+    put(fields, map.question(), truncate(event.triggerQuery(), TEXT_AREA_MAX));
+    put(fields, map.transcriptUrl(), truncate(event.conversationTranscriptUrl(), TEXT_MAX));
+    put(fields, map.sourcePage(), truncate(event.metadata().sourceUrl(), TEXT_MAX));
+    if (route != null) {
+      put(fields, map.route(), truncate(route.rule(), TEXT_MAX));
+      put(fields, map.priority(), route.priority() == null ? null : route.priority().name());
     }
-    fields.put("LastName", truncate(name.last(), LAST_NAME_MAX));
-    fields.put("Company", truncate(companyOf(request), COMPANY_MAX));
-    fields.put("LeadSource", properties.leadSource());
-    fields.put("Description", truncate(description(request), DESCRIPTION_MAX));
-    Route route = request.route();
+    if (company != null) {
+      put(fields, map.website(), truncate(company.domain(), TEXT_MAX));
+      put(fields, map.companySize(), truncate(company.size(), TEXT_MAX));
+      put(fields, map.industry(), truncate(company.industry(), TEXT_MAX));
+    }
     if (route != null && route.salesforceOwnerId() != null) {
       fields.put("OwnerId", route.salesforceOwnerId());
     }
@@ -69,7 +92,13 @@ public class SalesforceLeadFields {
         properties.externalIdField(),
         request.event().conversationId(),
         body,
-        !body.containsKey("OwnerId"));
+        properties.autoAssignFor(body.containsKey("OwnerId")));
+  }
+
+  private static void put(Map<String, Object> fields, String apiName, String value) {
+    if (apiName != null && !apiName.isBlank() && value != null && !value.isBlank()) {
+      fields.put(apiName.strip(), value);
+    }
   }
 
   private static String companyOf(CrmLeadRequest request) {

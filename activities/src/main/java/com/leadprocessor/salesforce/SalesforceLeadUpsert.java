@@ -31,9 +31,13 @@ public record SalesforceLeadUpsert(
   }
 
   public String path() {
-    return "/services/data/v%s/sobjects/Lead/%s/%s"
+    return "/services/data/v" + apiVersion + resourcePath();
+  }
+
+  /** The path below the versioned REST root: {@code /sobjects/Lead/<field>/<encoded id>}. */
+  public String resourcePath() {
+    return "/sobjects/Lead/%s/%s"
         .formatted(
-            apiVersion,
             externalIdField,
             URLEncoder.encode(externalId, StandardCharsets.UTF_8).replace("+", "%20"));
   }

@@ -103,17 +103,4 @@ class LeadActivitiesConfigurationTest {
                     .hasStackTraceContaining("leads.review.remind-after")
                     .hasStackTraceContaining("must be positive"));
   }
-
-  @Test
-  void liveSalesforceModeIsRefusedUntilItExists() {
-    contextRunner
-        .withPropertyValues("leads.salesforce.mode=live")
-        .run(
-            context ->
-                assertThat(context)
-                    .getFailure()
-                    .hasStackTraceContaining("leads.salesforce.mode")
-                    .hasStackTraceContaining(
-                        "the live Salesforce connector is not implemented yet"));
-  }
 }

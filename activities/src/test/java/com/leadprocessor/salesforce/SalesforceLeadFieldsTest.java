@@ -82,7 +82,17 @@ class SalesforceLeadFieldsTest {
   void externalIdFieldIsConfigurable() {
     SalesforceLeadFields custom =
         new SalesforceLeadFields(
-            new SalesforceProperties("dry-run", "61.0", "Conversation_Key__c", "Web Chat"));
+            new SalesforceProperties(
+                "dry-run",
+                "https://login.salesforce.com",
+                null,
+                null,
+                "61.0",
+                "Conversation_Key__c",
+                "Web Chat",
+                null,
+                java.time.Duration.ofSeconds(10),
+                SalesforceFieldMapping.standard()));
 
     assertThat(custom.fieldsFor(exampleRequest()))
         .containsEntry("Conversation_Key__c", "conv-12345")
@@ -133,7 +143,20 @@ class SalesforceLeadFieldsTest {
 
   @Test
   void dryRunLogsTheExactUpsertAndAnswersAsCreated(CapturedOutput output) {
-    CrmLead lead = new DryRunSalesforceLeadActivities(leadFields).upsertLead(exampleRequest());
+    SalesforceProperties dryRun =
+        new SalesforceProperties(
+            "dry-run",
+            "https://login.salesforce.com",
+            null,
+            null,
+            "64.0",
+            "Chatbot_Conversation_Id__c",
+            "Chatbot",
+            null,
+            java.time.Duration.ofSeconds(10),
+            null);
+    CrmLead lead =
+        new DryRunSalesforceLeadActivities(dryRun, leadFields).upsertLead(exampleRequest());
 
     assertThat(lead).isEqualTo(new CrmLead("dry-run-conv-12345", null, true));
     assertThat(output)
