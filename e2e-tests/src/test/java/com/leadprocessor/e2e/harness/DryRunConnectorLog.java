@@ -16,11 +16,14 @@ public final class DryRunConnectorLog {
       Pattern.compile(
           "Salesforce DRY RUN, would send:\\R\\S+ \\S*/Chatbot_Conversation_Id__c/([^\\s/]+)");
 
-  /** The alert's fallback text names the lead's email, which {@link TestLead} derives from it. */
+  /**
+   * The alert's metadata names the lead's conversation; the match stays within one log entry (it
+   * stops at the next line that starts with a timestamp).
+   */
   private static final Pattern SLACK_ALERT =
       Pattern.compile(
-          "Slack DRY RUN, would POST \\S+:\\R\\{\\R\\s*\"channel\": \"[^\"]*\",\\R\\s*\"text\":"
-              + " \"[^\"]*?lead\\.([^@\\s\"]+)@example\\.com");
+          "Slack DRY RUN, would POST \\S+:\\R(?:(?!\\R\\d{4}-\\d\\d-\\d\\dT)[\\s\\S])*?"
+              + "\"conversation_id\" ?: ?\"([^\"]+)\"");
 
   private DryRunConnectorLog() {}
 
