@@ -121,7 +121,7 @@ class ReviewInTemporalUiIT {
     page.locator("#workflow-actions >> visible=true").getByText("Send a Signal").click();
     Locator dialog =
         page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("Send a Signal"));
-    dialog.getByTestId("signal-name").fill("retry");
+    chooseSignal(dialog, "retry");
     dialog
         .locator("[role=textbox][data-language=json]")
         .fill("{\"reason\": \"Slack token renewed; retried from the Web UI\"}");
@@ -133,11 +133,29 @@ class ReviewInTemporalUiIT {
     page.reload();
     assertThat(page.getByText("Completed").first()).isVisible(PATIENTLY);
     assertThat(
-            page.getByText("WorkflowExecutionSignaled")
-                .or(page.getByText("Workflow Execution Signaled"))
-                .first())
+            page.frameLocator("iframe[title=output][src*='COMPLETED']")
+                .first()
+                .getByText("Status: COMPLETED"))
         .isVisible(PATIENTLY);
     screenshot(page, "04-lead-completed.png");
+  }
+
+  /**
+   * Picks the signal: the UI offers the workflow's signals (discard, retry, skip) in a list when a
+   * worker reports them, and a text field otherwise.
+   */
+  private static void chooseSignal(Locator dialog, String name) {
+    Locator list = dialog.getByTestId("signal-select-button");
+    Locator field = dialog.getByTestId("signal-name");
+    assertThat(list.or(field).first()).isVisible(PATIENTLY);
+    if (list.count() > 0) {
+      list.click();
+      dialog
+          .getByRole(AriaRole.OPTION, new Locator.GetByRoleOptions().setName(name).setExact(true))
+          .click();
+    } else {
+      field.fill(name);
+    }
   }
 
   /** The first visible match: the UI renders some parts twice, once per screen size. */
