@@ -1,0 +1,191 @@
+package com.leadprocessor.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.leadprocessor.e2e.harness.E2eEnvironment;
+import com.leadprocessor.e2e.harness.E2eFigures;
+import com.leadprocessor.e2e.harness.HeadlessChromium;
+import com.leadprocessor.e2e.harness.LeadProcessorSystem;
+import com.leadprocessor.e2e.harness.TestLead;
+import com.leadprocessor.emulation.SlackEmulation;
+import com.leadprocessor.workflow.LeadStatus;
+import com.microsoft.playwright.FrameLocator;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.options.AriaRole;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * An engineer reviews a lead in the Temporal Web UI, in a real (headless) browser: finds it with
+ * {@code LeadStatus="NEEDS_REVIEW"}, reads the failed step and the error in its details, sends
+ * {@code retry} from the UI, and sees the lead complete. Screenshots of each step are kept in
+ * {@code target/e2e-screenshots/}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
+class ReviewInTemporalUiIT {
+
+  private static final LocatorAssertions.IsVisibleOptions PATIENTLY =
+      new LocatorAssertions.IsVisibleOptions().setTimeout(30_000);
+
+  private SlackEmulation slack;
+  private LeadProcessorSystem system;
+  private HeadlessChromium chromium;
+
+  @BeforeAll
+  void startSystem() {
+    chromium = HeadlessChromium.launch();
+    slack = SlackEmulation.start();
+    system = LeadProcessorSystem.named("ui-review").liveSlack(slack).start();
+  }
+
+  @AfterAll
+  void stopSystem() {
+    if (chromium != null) {
+      chromium.close();
+    }
+    if (system != null) {
+      system.close();
+    }
+    if (slack != null) {
+      slack.close();
+    }
+  }
+
+  @Test
+  void anEngineerFindsALeadInReviewAndRetriesItFromTheWebUi() {
+    slack.failWith("invalid_auth");
+    TestLead lead = TestLead.apiQuestion("conv-ui-review-1");
+    assertThat(system.webhooks().deliver(lead.messageId(), lead.body()).status()).isEqualTo(202);
+    await("the lead waits in review")
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> "NEEDS_REVIEW".equals(system.leads().visibleStatus(lead)));
+
+    Page page = chromium.newPage();
+    try {
+      reviewInTheUi(page, lead);
+    } catch (RuntimeException | AssertionError e) {
+      screenshot(page, "failure.png");
+      writeFailurePage(page);
+      throw e;
+    }
+    LeadsAssert.assertOneSlackAlertEach(slack, List.of(lead));
+    E2eFigures.record(
+        "ui-review",
+        "found "
+            + lead.workflowId()
+            + " with LeadStatus=\"NEEDS_REVIEW\" in the Web UI, read"
+            + " 'Failed step: SLACK' and the invalid_auth error, sent retry from the UI's Send a"
+            + " Signal dialog: COMPLETED with one Slack alert; 4 screenshots in"
+            + " target/e2e-screenshots");
+  }
+
+  private void reviewInTheUi(Page page, TestLead lead) {
+    String query = URLEncoder.encode("LeadStatus=\"NEEDS_REVIEW\"", StandardCharsets.UTF_8);
+    page.navigate(system.temporal().uiUrl() + "/namespaces/default/workflows?query=" + query);
+    Locator leadLink =
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(lead.workflowId()));
+    assertThat(leadLink.first()).isVisible(PATIENTLY);
+    screenshot(page, "01-leads-in-review.png");
+
+    leadLink.first().click();
+    assertThat(visible(page.getByText(lead.workflowId()))).isVisible(PATIENTLY);
+    // The workflow's current details (what failed, the error, what to do) are on this tab.
+    visible(page.getByText("User Metadata", new Page.GetByTextOptions().setExact(true))).click();
+    // The UI renders the Markdown of the details in a sandboxed frame of its own.
+    FrameLocator currentDetails =
+        page.frameLocator("iframe[title=output][src*='Failed%20step']").first();
+    assertThat(currentDetails.getByText("Failed step: SLACK")).isVisible(PATIENTLY);
+    assertThat(currentDetails.getByText("invalid_auth").first()).isVisible(PATIENTLY);
+    Path inReview = screenshot(page, "02-lead-in-review-details.png");
+    publishForReadme(inReview);
+
+    slack.heal(); // The bot token works again.
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("More Actions")).click();
+    page.locator("#workflow-actions >> visible=true").getByText("Send a Signal").click();
+    Locator dialog =
+        page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("Send a Signal"));
+    chooseSignal(dialog, "retry");
+    dialog
+        .locator("[role=textbox][data-language=json]")
+        .fill("{\"reason\": \"Slack token renewed; retried from the Web UI\"}");
+    screenshot(page, "03-send-retry-signal.png");
+    dialog.getByTestId("confirm-modal-button").click();
+
+    assertThat(system.leads().outcome(lead, Duration.ofSeconds(60)).status())
+        .isEqualTo(LeadStatus.COMPLETED);
+    page.reload();
+    assertThat(page.getByText("Completed").first()).isVisible(PATIENTLY);
+    assertThat(
+            page.frameLocator("iframe[title=output][src*='COMPLETED']")
+                .first()
+                .getByText("Status: COMPLETED"))
+        .isVisible(PATIENTLY);
+    screenshot(page, "04-lead-completed.png");
+  }
+
+  /**
+   * Picks the signal: the UI offers the workflow's signals (discard, retry, skip) in a list when a
+   * worker reports them, and a text field otherwise.
+   */
+  private static void chooseSignal(Locator dialog, String name) {
+    Locator list = dialog.getByTestId("signal-select-button");
+    Locator field = dialog.getByTestId("signal-name");
+    assertThat(list.or(field).first()).isVisible(PATIENTLY);
+    if (list.count() > 0) {
+      list.click();
+      dialog
+          .getByRole(AriaRole.OPTION, new Locator.GetByRoleOptions().setName(name).setExact(true))
+          .click();
+    } else {
+      field.fill(name);
+    }
+  }
+
+  /** The first visible match: the UI renders some parts twice, once per screen size. */
+  private static Locator visible(Locator locator) {
+    return locator.locator("visible=true").first();
+  }
+
+  private static Path screenshot(Page page, String name) {
+    Path file = E2eEnvironment.buildSubdir("e2e-screenshots").resolve(name);
+    page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(false));
+    return file;
+  }
+
+  private static void writeFailurePage(Page page) {
+    try {
+      Files.writeString(
+          E2eEnvironment.buildSubdir("e2e-screenshots").resolve("failure.html"), page.content());
+    } catch (IOException | RuntimeException e) {
+      System.err.println("Could not save the page: " + e);
+    }
+  }
+
+  /** The README shows the lead in review: refreshed whenever the suite runs. */
+  private static void publishForReadme(Path screenshot) {
+    Path target = E2eEnvironment.repository().resolve("docs/images/review-in-temporal-ui.png");
+    try {
+      Files.createDirectories(target.getParent());
+      Files.copy(screenshot, target, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new IllegalStateException("Cannot copy the screenshot to " + target, e);
+    }
+  }
+}

@@ -1,0 +1,160 @@
+package com.leadprocessor.e2e.harness;
+
+import com.leadprocessor.emulation.SlackEmulation;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole lead processor as separate OS processes on 127.0.0.1: a Temporal dev server, the
+ * packaged webhook API and one or more packaged workers. One per test class: starting it takes a
+ * few seconds of the two shared cores.
+ */
+public final class LeadProcessorSystem implements AutoCloseable {
+
+  /** The task queue the suite's apps share; a name of its own, so no other worker joins in. */
+  public static final String TASK_QUEUE = "leads-e2e";
+
+  /** The paced task queue of the Slack step. */
+  public static final String SLACK_TASK_QUEUE = "leads-e2e-slack";
+
+  private final String name;
+  private final String secret = SignedWebhookClient.newSecret();
+  private final TemporalDevServer temporal;
+  private final List<AppProcess> workers = new ArrayList<>();
+  private final AppProcess api;
+  private final LeadWorkflows leads;
+  private final SignedWebhookClient webhooks;
+
+  private LeadProcessorSystem(Builder builder) {
+    this.name = builder.name;
+    this.temporal = TemporalDevServer.start(name);
+    try {
+      for (int i = 1; i <= builder.workers; i++) {
+        int port = FreePorts.next();
+        Map<String, String> env = new LinkedHashMap<>(commonEnvironment());
+        env.put("MANAGEMENT_PORT", String.valueOf(port));
+        env.put("SPRING_PROFILES_ACTIVE", "local");
+        env.put("LEADS_REGISTER_SEARCH_ATTRIBUTES", "false");
+        env.put("SLACK_TASK_QUEUE", SLACK_TASK_QUEUE);
+        // Short activity timeouts so that work a killed worker held is retried within seconds.
+        // The Slack step keeps its own (15s): its HTTP calls may take up to SLACK_TIMEOUT (10s).
+        for (String step : List.of("VERIFY", "ROUTE", "ENRICH", "SALESFORCE")) {
+          env.put("LEADS_STEPS_" + step + "_STARTTOCLOSETIMEOUT", "5s");
+        }
+        env.putAll(builder.workerEnvironment);
+        workers.add(AppProcess.start(name + "-worker-" + i, AppJars.worker(), env, port));
+      }
+      int apiPort = FreePorts.next();
+      Map<String, String> env = new LinkedHashMap<>(commonEnvironment());
+      env.put("PORT", String.valueOf(apiPort));
+      env.put("LEADS_WEBHOOK_SECRETS", secret);
+      env.putAll(builder.apiEnvironment);
+      this.api = AppProcess.start(name + "-webhook-api", AppJars.webhookApi(), env, apiPort);
+      this.webhooks = new SignedWebhookClient(apiPort, secret);
+      this.leads = new LeadWorkflows(temporal.address());
+    } catch (RuntimeException e) {
+      workers.forEach(AppProcess::kill);
+      temporal.stop();
+      throw e;
+    }
+  }
+
+  public static Builder named(String name) {
+    return new Builder(name);
+  }
+
+  public TemporalDevServer temporal() {
+    return temporal;
+  }
+
+  public AppProcess api() {
+    return api;
+  }
+
+  public List<AppProcess> workers() {
+    return List.copyOf(workers);
+  }
+
+  public SignedWebhookClient webhooks() {
+    return webhooks;
+  }
+
+  public LeadWorkflows leads() {
+    return leads;
+  }
+
+  /** Everything every worker has logged so far. */
+  public String workerLogs() {
+    StringBuilder all = new StringBuilder();
+    workers.forEach(worker -> all.append(worker.logText()));
+    return all.toString();
+  }
+
+  @Override
+  public void close() {
+    leads.close();
+    api.stop();
+    workers.forEach(AppProcess::stop);
+    temporal.stop();
+  }
+
+  private Map<String, String> commonEnvironment() {
+    return Map.of(
+        "TEMPORAL_ADDRESS",
+        temporal.address(),
+        "TEMPORAL_NAMESPACE",
+        "default",
+        "TEMPORAL_UI_URL",
+        temporal.uiUrl(),
+        "LEADS_TASK_QUEUE",
+        TASK_QUEUE);
+  }
+
+  /** How many workers, and the environment of each app beyond the suite's defaults. */
+  public static final class Builder {
+    private final String name;
+    private final Map<String, String> workerEnvironment = new LinkedHashMap<>();
+    private final Map<String, String> apiEnvironment = new LinkedHashMap<>();
+    private int workers = 1;
+
+    private Builder(String name) {
+      this.name = name;
+    }
+
+    public Builder workers(int count) {
+      this.workers = count;
+      return this;
+    }
+
+    public Builder workerEnv(String key, String value) {
+      workerEnvironment.put(key, value);
+      return this;
+    }
+
+    /**
+     * Workers post lead alerts to {@code slack}, the Slack emulation, with a bot token, and give
+     * the Slack step a small retry budget (three attempts within seconds) so that an outage reaches
+     * review quickly.
+     */
+    public Builder liveSlack(SlackEmulation slack) {
+      workerEnv("SLACK_MODE", "live");
+      workerEnv("SLACK_BOT_TOKEN", "xoxb-e2e-emulated-token");
+      workerEnv("SLACK_API_URL", slack.baseUrl());
+      workerEnv("LEADS_STEPS_SLACK_MAXIMUMATTEMPTS", "3");
+      workerEnv("LEADS_STEPS_SLACK_INITIALINTERVAL", "1s");
+      workerEnv("LEADS_STEPS_SLACK_MAXIMUMINTERVAL", "2s");
+      return this;
+    }
+
+    public Builder apiEnv(String key, String value) {
+      apiEnvironment.put(key, value);
+      return this;
+    }
+
+    public LeadProcessorSystem start() {
+      return new LeadProcessorSystem(this);
+    }
+  }
+}

@@ -1,0 +1,80 @@
+package com.leadprocessor.e2e.harness;
+
+import com.leadprocessor.workflow.LeadOutcome;
+import com.leadprocessor.workflow.LeadSearchAttributes;
+import com.leadprocessor.workflow.LeadState;
+import com.leadprocessor.workflow.LeadStatus;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
+import io.temporal.client.WorkflowExecutionMetadata;
+import io.temporal.client.WorkflowStub;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * What Temporal knows about the leads, read through the Java SDK: visibility queries (which the
+ * in-memory test server cannot answer), outcomes and the {@code state} query.
+ */
+public final class LeadWorkflows implements AutoCloseable {
+
+  private final WorkflowServiceStubs service;
+  private final WorkflowClient client;
+
+  public LeadWorkflows(String address) {
+    this.service =
+        WorkflowServiceStubs.newServiceStubs(
+            WorkflowServiceStubsOptions.newBuilder().setTarget(address).build());
+    this.client =
+        WorkflowClient.newInstance(
+            service, WorkflowClientOptions.newBuilder().setNamespace("default").build());
+  }
+
+  /** Every execution, of any run, that {@code query} finds. */
+  public List<WorkflowExecutionMetadata> list(String query) {
+    return client.listExecutions(query).toList();
+  }
+
+  /** Every execution, of any run, of the lead's workflow id. */
+  public List<WorkflowExecutionMetadata> executionsOf(TestLead lead) {
+    return list("WorkflowId = '" + lead.workflowId() + "'");
+  }
+
+  /** The lead's {@code LeadStatus} search attribute as visibility shows it, or null. */
+  public String visibleStatus(TestLead lead) {
+    List<WorkflowExecutionMetadata> executions = executionsOf(lead);
+    return executions.isEmpty()
+        ? null
+        : executions.get(0).getTypedSearchAttributes().get(LeadSearchAttributes.LEAD_STATUS);
+  }
+
+  /** Waits for the lead's workflow to end and returns how it ended. */
+  public LeadOutcome outcome(TestLead lead, Duration timeout) {
+    WorkflowStub stub = client.newUntypedWorkflowStub(lead.workflowId());
+    try {
+      return stub.getResult(timeout.toMillis(), TimeUnit.MILLISECONDS, LeadOutcome.class);
+    } catch (TimeoutException e) {
+      throw new AssertionError(
+          lead.workflowId() + " did not end within " + timeout + "; state " + state(lead), e);
+    }
+  }
+
+  /** The answer of the workflow's {@code state} query. */
+  public LeadState state(TestLead lead) {
+    return client.newUntypedWorkflowStub(lead.workflowId()).query("state", LeadState.class);
+  }
+
+  /** Whether the lead waits in review right now, according to its {@code state} query. */
+  public boolean inReview(TestLead lead) {
+    return state(lead).status() == LeadStatus.NEEDS_REVIEW;
+  }
+
+  @Override
+  public void close() {
+    service.shutdown();
+    service.awaitTermination(5, TimeUnit.SECONDS);
+  }
+}

@@ -1,0 +1,184 @@
+package com.leadprocessor.e2e.harness;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The {@code temporal} CLI: it carries the dev server and its Web UI, and the suite also uses it
+ * the way an engineer would, to list leads by query and to signal them.
+ */
+public final class TemporalCli {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Path executable;
+  private final String address;
+
+  private TemporalCli(Path executable, String address) {
+    this.executable = executable;
+    this.address = address;
+  }
+
+  /**
+   * Finds the CLI on the PATH or in Go's bin folder, else installs it with {@code
+   * scripts/install-temporal-cli.sh}. Fails in CI and skips elsewhere when none can be had.
+   */
+  public static Path locate() {
+    Optional<Path> found = onPath().or(TemporalCli::inGoBin).or(TemporalCli::installed);
+    E2eEnvironment.requireTool(
+        found.isPresent(),
+        "The Temporal CLI is missing: install it with scripts/install-temporal-cli.sh (needs Go)");
+    return found.orElseThrow();
+  }
+
+  /** This CLI talking to the server at {@code address} (host:port). */
+  public static TemporalCli forServer(Path executable, String address) {
+    return new TemporalCli(executable, address);
+  }
+
+  public Path executable() {
+    return executable;
+  }
+
+  /**
+   * {@code temporal workflow list --query QUERY -o json}: the workflow ids of the executions the
+   * query finds, as an engineer would list them.
+   */
+  public List<String> listWorkflowIds(String query) {
+    JsonNode executions = json("workflow", "list", "--query", query, "--limit", "1000");
+    List<String> ids = new ArrayList<>();
+    for (JsonNode execution : executions) {
+      ids.add(execution.path("execution").path("workflowId").asText());
+    }
+    return ids;
+  }
+
+  /** {@code temporal workflow signal --workflow-id ID --name NAME --input JSON}. */
+  public String signal(String workflowId, String name, String inputJson) {
+    return run(
+        "workflow", "signal", "--workflow-id", workflowId, "--name", name, "--input", inputJson);
+  }
+
+  /**
+   * {@code temporal workflow signal --query QUERY --name NAME --input JSON --reason REASON --yes}:
+   * one batch job that signals every execution the query finds; waits until the job is done.
+   */
+  public String batchSignal(String query, String name, String inputJson, String reason) {
+    return run(
+        "workflow",
+        "signal",
+        "--query",
+        query,
+        "--name",
+        name,
+        "--input",
+        inputJson,
+        "--reason",
+        reason,
+        "--yes");
+  }
+
+  /** Runs the CLI against this server with JSON output and parses what it printed. */
+  public JsonNode json(String... args) {
+    List<String> withOutput = new ArrayList<>(Arrays.asList(args));
+    withOutput.addAll(List.of("-o", "json"));
+    String out = run(withOutput.toArray(String[]::new));
+    try {
+      return out.isBlank() ? JSON.createArrayNode() : JSON.readTree(out);
+    } catch (IOException e) {
+      throw new IllegalStateException("temporal " + String.join(" ", args) + " printed: " + out, e);
+    }
+  }
+
+  /** Runs the CLI against this server and returns what it printed; fails on a non-zero exit. */
+  public String run(String... args) {
+    List<String> command = new ArrayList<>();
+    command.add(executable.toString());
+    command.addAll(Arrays.asList(args));
+    command.addAll(List.of("--address", address, "--namespace", "default"));
+    return exec(command);
+  }
+
+  static String exec(List<String> command) {
+    try {
+      Path output = Files.createTempFile("temporal-cli", ".out");
+      Path errors = Files.createTempFile("temporal-cli", ".err");
+      try {
+        Process process =
+            new ProcessBuilder(command)
+                .redirectOutput(output.toFile())
+                .redirectError(errors.toFile())
+                .start();
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+          process.destroyForcibly();
+          throw new IllegalStateException("Timed out: " + String.join(" ", command));
+        }
+        String out = Files.readString(output, StandardCharsets.UTF_8);
+        if (process.exitValue() != 0) {
+          throw new IllegalStateException(
+              String.join(" ", command)
+                  + " exited "
+                  + process.exitValue()
+                  + ":\n"
+                  + out
+                  + Files.readString(errors, StandardCharsets.UTF_8));
+        }
+        return out;
+      } finally {
+        Files.deleteIfExists(output);
+        Files.deleteIfExists(errors);
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("Cannot run " + String.join(" ", command), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted: " + String.join(" ", command), e);
+    }
+  }
+
+  private static Optional<Path> onPath() {
+    String path = System.getenv("PATH");
+    if (path == null) {
+      return Optional.empty();
+    }
+    return Arrays.stream(path.split(File.pathSeparator))
+        .filter(dir -> !dir.isBlank())
+        .map(dir -> Paths.get(dir, "temporal"))
+        .filter(Files::isExecutable)
+        .findFirst();
+  }
+
+  private static Optional<Path> inGoBin() {
+    try {
+      String gopath = exec(List.of("go", "env", "GOPATH")).trim();
+      Path candidate = Paths.get(gopath, "bin", "temporal");
+      return Files.isExecutable(candidate) ? Optional.of(candidate) : Optional.empty();
+    } catch (IllegalStateException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static Optional<Path> installed() {
+    Path script = E2eEnvironment.repository().resolve("scripts/install-temporal-cli.sh");
+    try {
+      String out = exec(List.of("bash", script.toString())).trim();
+      String last = out.substring(out.lastIndexOf('\n') + 1).trim();
+      Path candidate = Paths.get(last);
+      return Files.isExecutable(candidate) ? Optional.of(candidate) : Optional.empty();
+    } catch (IllegalStateException e) {
+      System.err.println("scripts/install-temporal-cli.sh failed: " + e.getMessage());
+      return Optional.empty();
+    }
+  }
+}

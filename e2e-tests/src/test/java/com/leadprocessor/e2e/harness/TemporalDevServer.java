@@ -1,0 +1,183 @@
+package com.leadprocessor.e2e.harness;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real Temporal server, {@code temporal server start-dev}, on free ports of 127.0.0.1 with the
+ * project's search attributes registered and its history in a database file, so that it can be
+ * stopped and started again without losing a lead.
+ */
+public final class TemporalDevServer implements AutoCloseable {
+
+  /** The search attributes the lead workflow sets; the UI and the CLI filter on them. */
+  public static final List<String> SEARCH_ATTRIBUTES =
+      List.of("LeadStatus", "LeadFailedStep", "LeadRoute");
+
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+
+  private final String name;
+  private final Path cli;
+  private final Path database;
+  private final Path log;
+  private int port;
+  private int uiPort;
+  private Process process;
+
+  private TemporalDevServer(String name, Path cli) {
+    this.name = name;
+    this.cli = cli;
+    this.database = E2eEnvironment.buildSubdir("e2e").resolve(name + ".db");
+    this.log = E2eEnvironment.buildSubdir("e2e-logs").resolve("temporal-" + name + ".log");
+    this.port = FreePorts.next();
+    this.uiPort = FreePorts.next();
+  }
+
+  /** Starts a dev server with a fresh database file {@code target/e2e/NAME.db}. */
+  public static TemporalDevServer start(String name) {
+    TemporalDevServer server = new TemporalDevServer(name, TemporalCli.locate());
+    try {
+      Files.deleteIfExists(server.database);
+      Files.deleteIfExists(server.log);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    try {
+      server.launch();
+    } catch (IllegalStateException portTaken) {
+      // Another process took one of the ports between the check and the bind: once more.
+      server.port = FreePorts.next();
+      server.uiPort = FreePorts.next();
+      server.launch();
+    }
+    return server;
+  }
+
+  /** The frontend's gRPC address, host:port, as the apps' {@code TEMPORAL_ADDRESS}. */
+  public String address() {
+    return "127.0.0.1:" + port;
+  }
+
+  /** The Web UI, for example {@code http://127.0.0.1:8233}. */
+  public String uiUrl() {
+    return "http://127.0.0.1:" + uiPort;
+  }
+
+  /** The {@code temporal} CLI pointed at this server. */
+  public TemporalCli cli() {
+    return TemporalCli.forServer(cli, address());
+  }
+
+  public boolean isRunning() {
+    return process != null && process.isAlive();
+  }
+
+  /** Stops the server gracefully (SIGTERM), keeping its database file. */
+  public void stop() {
+    if (process == null) {
+      return;
+    }
+    process.destroy();
+    try {
+      if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    process = null;
+  }
+
+  /** Starts the server again on the same ports and the same database file. */
+  public void restart() {
+    stop();
+    launch();
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+
+  private void launch() {
+    List<String> command = new ArrayList<>();
+    command.addAll(
+        List.of(
+            cli.toString(),
+            "server",
+            "start-dev",
+            "--ip",
+            "127.0.0.1",
+            "--port",
+            String.valueOf(port),
+            "--ui-port",
+            String.valueOf(uiPort),
+            "--db-filename",
+            database.toString(),
+            "--log-level",
+            "warn"));
+    for (String attribute : SEARCH_ATTRIBUTES) {
+      command.addAll(List.of("--search-attribute", attribute + "=Keyword"));
+    }
+    try {
+      process =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+              .start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot start " + String.join(" ", command), e);
+    }
+    awaitServing();
+  }
+
+  private void awaitServing() {
+    Instant deadline = Instant.now().plus(START_TIMEOUT);
+    String lastProblem = "not listening yet";
+    while (Instant.now().isBefore(deadline)) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException(
+            "The Temporal dev server '"
+                + name
+                + "' exited "
+                + process.exitValue()
+                + "; see "
+                + log);
+      }
+      if (FreePorts.isListening(port) && FreePorts.isListening(uiPort)) {
+        try {
+          cli().run("operator", "namespace", "describe", "--namespace", "default");
+          return;
+        } catch (IllegalStateException e) {
+          lastProblem = e.getMessage();
+        }
+      }
+      sleep(Duration.ofMillis(300));
+    }
+    throw new IllegalStateException(
+        "The Temporal dev server '"
+            + name
+            + "' did not serve within "
+            + START_TIMEOUT
+            + ": "
+            + lastProblem
+            + "; see "
+            + log);
+  }
+
+  static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted", e);
+    }
+  }
+}
