@@ -175,10 +175,9 @@ class SlackConnectorIT {
     LeadsAssert.assertOneSlackAlertEach(slack, burst);
     assertThat(slack.messagesIn("#dev-sales")).hasSize(messagesBefore + burst.size());
     int rateLimited = slack.rateLimitedResponses() - rateLimitedBefore;
-    // Not asserted: the pace does not prevent every 429 (see the figure); Retry-After absorbs them.
-    assertThat(allDone)
-        .as("paced at about one message a second")
-        .isGreaterThan(Duration.ofSeconds(15));
+    // The emulation refuses a second post within a second to one channel, as Slack does: without
+    // the pacing a burst of 20 would collect a 429 for nearly every alert.
+    assertThat(rateLimited).as("HTTP 429s during the burst (no 429 storm)").isLessThanOrEqualTo(2);
     E2eFigures.record(
         "slack-burst",
         burst.size()

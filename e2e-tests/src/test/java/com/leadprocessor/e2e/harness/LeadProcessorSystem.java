@@ -1,5 +1,6 @@
 package com.leadprocessor.e2e.harness;
 
+import com.leadprocessor.emulation.SalesforceEmulation;
 import com.leadprocessor.emulation.SlackEmulation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -145,6 +146,22 @@ public final class LeadProcessorSystem implements AutoCloseable {
       workerEnv("LEADS_STEPS_SLACK_MAXIMUMATTEMPTS", "3");
       workerEnv("LEADS_STEPS_SLACK_INITIALINTERVAL", "1s");
       workerEnv("LEADS_STEPS_SLACK_MAXIMUMINTERVAL", "2s");
+      return this;
+    }
+
+    /**
+     * Workers upsert Leads into {@code salesforce}, the Salesforce emulation, with client
+     * credentials, and give the Salesforce step a small retry budget (two attempts within a second)
+     * so that an outage reaches review quickly.
+     */
+    public Builder liveSalesforce(SalesforceEmulation salesforce) {
+      workerEnv("SALESFORCE_MODE", "live");
+      workerEnv("SALESFORCE_LOGIN_URL", salesforce.baseUrl());
+      workerEnv("SALESFORCE_CLIENT_ID", SalesforceEmulation.CLIENT_ID);
+      workerEnv("SALESFORCE_CLIENT_SECRET", SalesforceEmulation.CLIENT_SECRET);
+      workerEnv("LEADS_STEPS_SALESFORCE_MAXIMUMATTEMPTS", "2");
+      workerEnv("LEADS_STEPS_SALESFORCE_INITIALINTERVAL", "500ms");
+      workerEnv("LEADS_STEPS_SALESFORCE_MAXIMUMINTERVAL", "1s");
       return this;
     }
 
