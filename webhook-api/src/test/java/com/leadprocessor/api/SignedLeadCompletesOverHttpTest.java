@@ -2,26 +2,7 @@ package com.leadprocessor.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.leadprocessor.enrichment.Enrichment;
-import com.leadprocessor.enrichment.EnrichmentInput;
-import com.leadprocessor.enrichment.LeadEnrichmentActivities;
-import com.leadprocessor.lead.LeadCaptureEvent;
 import com.leadprocessor.lead.LeadWorkflowIds;
-import com.leadprocessor.review.LeadReviewActivities;
-import com.leadprocessor.review.ReviewAlert;
-import com.leadprocessor.review.ReviewPolicy;
-import com.leadprocessor.routing.LeadPriority;
-import com.leadprocessor.routing.LeadRoutingActivities;
-import com.leadprocessor.routing.Route;
-import com.leadprocessor.routing.RoutingInput;
-import com.leadprocessor.salesforce.CrmLead;
-import com.leadprocessor.salesforce.CrmLeadRequest;
-import com.leadprocessor.salesforce.SalesforceLeadActivities;
-import com.leadprocessor.slack.LeadAlert;
-import com.leadprocessor.slack.SlackAlertActivities;
-import com.leadprocessor.slack.SlackMessage;
-import com.leadprocessor.verification.LeadVerificationActivities;
-import com.leadprocessor.verification.VerificationResult;
 import com.leadprocessor.workflow.LeadOutcome;
 import com.leadprocessor.workflow.LeadSearchAttributes;
 import com.leadprocessor.workflow.LeadStatus;
@@ -30,8 +11,6 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -69,7 +48,7 @@ class SignedLeadCompletesOverHttpTest {
     workers = WorkerFactory.newInstance(client);
     Worker worker = workers.newWorker("leads-completing");
     worker.registerWorkflowImplementationTypes(LeadWorkflowImpl.class);
-    worker.registerActivitiesImplementations(new StandInActivities());
+    worker.registerActivitiesImplementations(new FakeLeadActivities());
     workers.start();
   }
 
@@ -94,7 +73,7 @@ class SignedLeadCompletesOverHttpTest {
             .newUntypedWorkflowStub(workflowId)
             .getResult(30, TimeUnit.SECONDS, LeadOutcome.class);
     assertThat(outcome.status()).isEqualTo(LeadStatus.COMPLETED);
-    assertThat(outcome.crmLeadId()).isEqualTo("00Q-" + conversationId);
+    assertThat(outcome.crmLeadId()).isEqualTo("00Q000000000001");
     assertThat(
             client
                 .newUntypedWorkflowStub(workflowId)
@@ -102,51 +81,5 @@ class SignedLeadCompletesOverHttpTest {
                 .getTypedSearchAttributes()
                 .get(LeadSearchAttributes.LEAD_STATUS))
         .isEqualTo("COMPLETED");
-  }
-
-  /** Answers every step at its contract, as the worker's activities do in dry run. */
-  static class StandInActivities
-      implements LeadVerificationActivities,
-          LeadRoutingActivities,
-          LeadEnrichmentActivities,
-          SalesforceLeadActivities,
-          SlackAlertActivities,
-          LeadReviewActivities {
-
-    @Override
-    public VerificationResult verify(LeadCaptureEvent event) {
-      return VerificationResult.accepted(event.capturedEmail(), "example.com", false);
-    }
-
-    @Override
-    public Route route(RoutingInput input) {
-      return new Route("api", "#dev-sales", null, LeadPriority.HIGH, List.of("api"));
-    }
-
-    @Override
-    public Enrichment enrich(EnrichmentInput input) {
-      return Enrichment.none("not under test");
-    }
-
-    @Override
-    public CrmLead upsertLead(CrmLeadRequest request) {
-      return new CrmLead("00Q-" + request.event().conversationId(), null, true);
-    }
-
-    @Override
-    public SlackMessage postLeadAlert(LeadAlert alert) {
-      return new SlackMessage("C0DEVSALES", "1700000000.000100");
-    }
-
-    @Override
-    public ReviewPolicy reviewPolicy() {
-      return new ReviewPolicy(Duration.ofHours(24));
-    }
-
-    @Override
-    public void alertReviewNeeded(ReviewAlert alert) {}
-
-    @Override
-    public void remindReviewPending(ReviewAlert alert) {}
   }
 }
