@@ -11,10 +11,5 @@ public enum LeadStatus {
   COMPLETED,
   REJECTED,
   NEEDS_REVIEW,
-  DISCARDED;
-
-  /** Whether the lead has reached an end state. */
-  public boolean isFinal() {
-    return this == COMPLETED || this == REJECTED || this == DISCARDED;
-  }
+  DISCARDED
 }
