@@ -54,6 +54,7 @@ public final class SlackEmulation implements AutoCloseable {
   private int unavailableNext;
   private int slowNext;
   private Duration slowDelay = Duration.ZERO;
+  private Duration latency = Duration.ZERO;
   private String postError;
   private String historyError;
   private String expectedToken;
@@ -221,6 +222,17 @@ public final class SlackEmulation implements AutoCloseable {
   }
 
   /**
+   * Every Web API answer takes at least this long, as Slack's over a network would; a benchmark's
+   * downstream latency. {@link #heal()} keeps it.
+   */
+  public SlackEmulation latency(Duration answerLatency) {
+    synchronized (lock) {
+      latency = answerLatency;
+    }
+    return this;
+  }
+
+  /**
    * Delays the answer to the next {@code count} posts; the message is stored before the delay, as
    * when Slack posted it and the answer was lost to a timeout.
    */
@@ -328,6 +340,7 @@ public final class SlackEmulation implements AutoCloseable {
           return json(emulationState(path), Map.of(), 200, 0);
         }
         String method = path.startsWith("/api/") ? path.substring("/api/".length()) : path;
+        delayMillis = latency.toMillis();
         if (unavailableNext > 0 && "chat.postMessage".equals(method)) {
           unavailableNext--;
           reply = new Reply(503, Reply.errorBody("service_unavailable"), Map.of());
@@ -336,7 +349,7 @@ public final class SlackEmulation implements AutoCloseable {
           if ("chat.postMessage".equals(method) && reply.body().get("ok") == Boolean.TRUE) {
             if (slowNext > 0) {
               slowNext--;
-              delayMillis = slowDelay.toMillis();
+              delayMillis = Math.max(delayMillis, slowDelay.toMillis());
             }
           }
         }

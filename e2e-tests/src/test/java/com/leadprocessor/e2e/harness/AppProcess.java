@@ -27,7 +27,7 @@ public final class AppProcess {
   /**
    * Small, fast-starting JVMs: the machine runs the dev server, three apps and a browser at once.
    */
-  private static final List<String> JVM_OPTIONS =
+  static final List<String> SUITE_JVM_OPTIONS =
       List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto");
 
   /** Environment the test JVM may have inherited that would change how the apps behave. */
@@ -40,14 +40,21 @@ public final class AppProcess {
   private final String name;
   private final Path jar;
   private final Map<String, String> environment;
+  private final List<String> jvmOptions;
   private final int httpPort;
   private final Path log;
   private Process process;
 
-  private AppProcess(String name, Path jar, Map<String, String> environment, int httpPort) {
+  private AppProcess(
+      String name,
+      Path jar,
+      Map<String, String> environment,
+      int httpPort,
+      List<String> jvmOptions) {
     this.name = name;
     this.jar = jar;
     this.environment = Map.copyOf(environment);
+    this.jvmOptions = List.copyOf(jvmOptions);
     this.httpPort = httpPort;
     this.log = E2eEnvironment.buildSubdir("e2e-logs").resolve(name + ".log");
   }
@@ -58,7 +65,17 @@ public final class AppProcess {
    */
   public static AppProcess start(
       String name, Path jar, Map<String, String> environment, int httpPort) {
-    AppProcess app = new AppProcess(name, jar, environment, httpPort);
+    return start(name, jar, environment, httpPort, SUITE_JVM_OPTIONS);
+  }
+
+  /** As {@link #start(String, Path, Map, int)}, with these JVM options instead of the suite's. */
+  public static AppProcess start(
+      String name,
+      Path jar,
+      Map<String, String> environment,
+      int httpPort,
+      List<String> jvmOptions) {
+    AppProcess app = new AppProcess(name, jar, environment, httpPort, jvmOptions);
     try {
       Files.deleteIfExists(app.log); // A previous run's; restarts of this one append.
     } catch (IOException e) {
@@ -87,6 +104,11 @@ public final class AppProcess {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The operating system's process id of the running app. */
+  public long pid() {
+    return process.pid();
   }
 
   public boolean isAlive() {
@@ -121,7 +143,7 @@ public final class AppProcess {
   private void launch() {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(JVM_OPTIONS);
+    command.addAll(jvmOptions);
     command.addAll(List.of("-jar", jar.toString()));
     ProcessBuilder builder =
         new ProcessBuilder(command)

@@ -30,7 +30,7 @@ public final class LeadProcessorSystem implements AutoCloseable {
 
   private LeadProcessorSystem(Builder builder) {
     this.name = builder.name;
-    this.temporal = TemporalDevServer.start(name);
+    this.temporal = TemporalDevServer.start(name, builder.temporalOptions);
     try {
       for (int i = 1; i <= builder.workers; i++) {
         int port = FreePorts.next();
@@ -45,14 +45,18 @@ public final class LeadProcessorSystem implements AutoCloseable {
           env.put("LEADS_STEPS_" + step + "_STARTTOCLOSETIMEOUT", "5s");
         }
         env.putAll(builder.workerEnvironment);
-        workers.add(AppProcess.start(name + "-worker-" + i, AppJars.worker(), env, port));
+        workers.add(
+            AppProcess.start(
+                name + "-worker-" + i, AppJars.worker(), env, port, builder.jvmOptions));
       }
       int apiPort = FreePorts.next();
       Map<String, String> env = new LinkedHashMap<>(commonEnvironment());
       env.put("PORT", String.valueOf(apiPort));
       env.put("LEADS_WEBHOOK_SECRETS", secret);
       env.putAll(builder.apiEnvironment);
-      this.api = AppProcess.start(name + "-webhook-api", AppJars.webhookApi(), env, apiPort);
+      this.api =
+          AppProcess.start(
+              name + "-webhook-api", AppJars.webhookApi(), env, apiPort, builder.apiJvmOptions);
       this.webhooks = new SignedWebhookClient(apiPort, secret);
       this.leads = new LeadWorkflows(temporal.address());
     } catch (RuntimeException e) {
@@ -119,6 +123,9 @@ public final class LeadProcessorSystem implements AutoCloseable {
     private final Map<String, String> workerEnvironment = new LinkedHashMap<>();
     private final Map<String, String> apiEnvironment = new LinkedHashMap<>();
     private int workers = 1;
+    private List<String> temporalOptions = List.of();
+    private List<String> jvmOptions = AppProcess.SUITE_JVM_OPTIONS;
+    private List<String> apiJvmOptions = AppProcess.SUITE_JVM_OPTIONS;
 
     private Builder(String name) {
       this.name = name;
@@ -162,6 +169,22 @@ public final class LeadProcessorSystem implements AutoCloseable {
       workerEnv("LEADS_STEPS_SALESFORCE_MAXIMUMATTEMPTS", "2");
       workerEnv("LEADS_STEPS_SALESFORCE_INITIALINTERVAL", "500ms");
       workerEnv("LEADS_STEPS_SALESFORCE_MAXIMUMINTERVAL", "1s");
+      return this;
+    }
+
+    /**
+     * JVM options of the workers and the API instead of the suite's small, fast-starting ones (a
+     * benchmark runs them as they run in production).
+     */
+    public Builder jvmOptions(List<String> workerOptions, List<String> apiOptions) {
+      this.jvmOptions = List.copyOf(workerOptions);
+      this.apiJvmOptions = List.copyOf(apiOptions);
+      return this;
+    }
+
+    /** Further {@code temporal server start-dev} options. */
+    public Builder temporalOptions(List<String> options) {
+      this.temporalOptions = List.copyOf(options);
       return this;
     }
 

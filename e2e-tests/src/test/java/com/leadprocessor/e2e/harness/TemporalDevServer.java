@@ -27,13 +27,15 @@ public final class TemporalDevServer implements AutoCloseable {
   private final Path cli;
   private final Path database;
   private final Path log;
+  private final List<String> options;
   private int port;
   private int uiPort;
   private Process process;
 
-  private TemporalDevServer(String name, Path cli) {
+  private TemporalDevServer(String name, Path cli, List<String> options) {
     this.name = name;
     this.cli = cli;
+    this.options = List.copyOf(options);
     this.database = E2eEnvironment.buildSubdir("e2e").resolve(name + ".db");
     this.log = E2eEnvironment.buildSubdir("e2e-logs").resolve("temporal-" + name + ".log");
     this.port = FreePorts.next();
@@ -42,7 +44,15 @@ public final class TemporalDevServer implements AutoCloseable {
 
   /** Starts a dev server with a fresh database file {@code target/e2e/NAME.db}. */
   public static TemporalDevServer start(String name) {
-    TemporalDevServer server = new TemporalDevServer(name, TemporalCli.locate());
+    return start(name, List.of());
+  }
+
+  /**
+   * As {@link #start(String)}, with further {@code temporal server start-dev} options, for example
+   * {@code --sqlite-pragma journal_mode=wal}.
+   */
+  public static TemporalDevServer start(String name, List<String> options) {
+    TemporalDevServer server = new TemporalDevServer(name, TemporalCli.locate(), options);
     try {
       Files.deleteIfExists(server.database);
       Files.deleteIfExists(server.log);
@@ -73,6 +83,11 @@ public final class TemporalDevServer implements AutoCloseable {
   /** The {@code temporal} CLI pointed at this server. */
   public TemporalCli cli() {
     return TemporalCli.forServer(cli, address());
+  }
+
+  /** The operating system's process id of the running server. */
+  public long pid() {
+    return process.pid();
   }
 
   public boolean isRunning() {
@@ -126,6 +141,7 @@ public final class TemporalDevServer implements AutoCloseable {
     for (String attribute : SEARCH_ATTRIBUTES) {
       command.addAll(List.of("--search-attribute", attribute + "=Keyword"));
     }
+    command.addAll(options);
     try {
       process =
           new ProcessBuilder(command)

@@ -22,12 +22,18 @@ public record TestLead(String conversationId, String messageId, String body) {
 
   /** A lead with its own question and source page. */
   public static TestLead of(String conversationId, String question, String sourceUrl) {
+    return of(conversationId, question, sourceUrl, "lead." + conversationId + "@example.com");
+  }
+
+  /** A lead with its own question, source page and email address. */
+  public static TestLead of(
+      String conversationId, String question, String sourceUrl, String capturedEmail) {
     ObjectNode event = JSON.createObjectNode();
     event.put("event", "lead_capture_fallback");
     event.put("timestamp", "2023-10-27T10:00:00Z");
     event.put("visitor_id", "anon-" + conversationId);
     event.put("conversation_id", conversationId);
-    event.put("captured_email", "lead." + conversationId + "@example.com");
+    event.put("captured_email", capturedEmail);
     event.put("trigger_query", question);
     event.put(
         "conversation_transcript_url", "https://api.chatbot.com/transcripts/" + conversationId);

@@ -1,0 +1,64 @@
+package com.leadprocessor.e2e.benchmark;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * How the benchmark runs, from system properties ({@code scripts/benchmark.sh} passes them on).
+ *
+ * @param runs how many times the whole measurement is repeated; the report gives medians
+ * @param phase how long each measured load phase lasts
+ * @param concurrency senders at once (the acknowledgement target is for 16)
+ * @param rates the fixed rates, deliveries per second, acknowledgement latency is measured at
+ * @param modestRate the rate end-to-end latency is measured at
+ * @param downstreamLatency how long every answer of the Salesforce and Slack emulations takes
+ * @param slackMessagesPerSecond the per-channel Slack pace, which the Slack emulation enforces too
+ * @param redeliveryShare the share of deliveries that repeat an event already sent
+ * @param workers worker processes
+ * @param profile whether the apps record a Java Flight Recording of the run
+ * @param jvmOptions the JVM options of the API and the workers
+ * @param temporalOptions further {@code temporal server start-dev} options
+ */
+record BenchmarkSettings(
+    int runs,
+    Duration phase,
+    int concurrency,
+    List<Double> rates,
+    double modestRate,
+    Duration downstreamLatency,
+    double slackMessagesPerSecond,
+    double redeliveryShare,
+    int workers,
+    boolean profile,
+    List<String> jvmOptions,
+    List<String> temporalOptions) {
+
+  static BenchmarkSettings fromSystemProperties() {
+    return new BenchmarkSettings(
+        Integer.getInteger("benchmark.runs", 1),
+        Duration.ofSeconds(Integer.getInteger("benchmark.phaseSeconds", 20)),
+        Integer.getInteger("benchmark.concurrency", 16),
+        Arrays.stream(System.getProperty("benchmark.rates", "10,30,60").split(","))
+            .map(String::trim)
+            .map(Double::parseDouble)
+            .toList(),
+        Double.parseDouble(System.getProperty("benchmark.modestRate", "10")),
+        Duration.ofMillis(Integer.getInteger("benchmark.downstreamLatencyMillis", 20)),
+        Double.parseDouble(System.getProperty("benchmark.slackMessagesPerSecond", "50")),
+        Double.parseDouble(System.getProperty("benchmark.redeliveryShare", "0.1")),
+        Integer.getInteger("benchmark.workers", 1),
+        Boolean.getBoolean("benchmark.profile"),
+        words(System.getProperty("benchmark.jvmOptions", "-Xmx512m -XX:+ExitOnOutOfMemoryError")),
+        // SQLite in write-ahead-log mode, committing without waiting for the disk: a committed
+        // start survives a crash of the dev server (not of the machine). Empty: SQLite's defaults.
+        words(
+            System.getProperty(
+                "benchmark.temporalOptions",
+                "--sqlite-pragma journal_mode=wal --sqlite-pragma synchronous=normal")));
+  }
+
+  private static List<String> words(String text) {
+    return text.isBlank() ? List.of() : List.of(text.trim().split("\\s+"));
+  }
+}
