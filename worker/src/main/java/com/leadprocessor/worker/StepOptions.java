@@ -1,6 +1,7 @@
 package com.leadprocessor.worker;
 
 import io.temporal.activity.ActivityOptions;
+import io.temporal.activity.LocalActivityOptions;
 import io.temporal.common.RetryOptions;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotNull;
@@ -34,13 +35,24 @@ public record StepOptions(
     }
     return options
         .setStartToCloseTimeout(startToCloseTimeout)
-        .setRetryOptions(
-            RetryOptions.newBuilder()
-                .setInitialInterval(initialInterval)
-                .setBackoffCoefficient(backoffCoefficient)
-                .setMaximumInterval(maximumInterval)
-                .setMaximumAttempts(maximumAttempts)
-                .build())
+        .setRetryOptions(retryOptions())
+        .build();
+  }
+
+  /** The same policy for a step the workflow runs as a local activity (no task queue). */
+  LocalActivityOptions toLocalActivityOptions() {
+    return LocalActivityOptions.newBuilder()
+        .setStartToCloseTimeout(startToCloseTimeout)
+        .setRetryOptions(retryOptions())
+        .build();
+  }
+
+  private RetryOptions retryOptions() {
+    return RetryOptions.newBuilder()
+        .setInitialInterval(initialInterval)
+        .setBackoffCoefficient(backoffCoefficient)
+        .setMaximumInterval(maximumInterval)
+        .setMaximumAttempts(maximumAttempts)
         .build();
   }
 }

@@ -1,6 +1,7 @@
 package com.leadprocessor.worker;
 
 import io.temporal.activity.ActivityOptions;
+import io.temporal.activity.LocalActivityOptions;
 import io.temporal.common.metadata.POJOWorkflowMethodMetadata;
 import io.temporal.spring.boot.WorkflowImplementationOptionsCustomizer;
 import io.temporal.worker.Worker;
@@ -10,13 +11,16 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
- * Gives the workflow its per-step activity options from configuration. Options are worker-side
- * settings, not workflow code, so changing them never breaks the replay of leads in flight.
+ * Gives the workflow its per-step activity options from configuration, for the steps it runs as
+ * ordinary activities and for those it runs as local activities (verification and routing; older
+ * leads ran them as ordinary ones). Options are worker-side settings, not workflow code, so
+ * changing them never breaks the replay of leads in flight.
  */
 @Component
 class StepOptionsCustomizer implements WorkflowImplementationOptionsCustomizer {
 
   private final Map<String, ActivityOptions> activityOptions;
+  private final Map<String, LocalActivityOptions> localActivityOptions;
 
   StepOptionsCustomizer(LeadStepsProperties steps) {
     this.activityOptions =
@@ -24,6 +28,11 @@ class StepOptionsCustomizer implements WorkflowImplementationOptionsCustomizer {
             .collect(
                 Collectors.toUnmodifiableMap(
                     Map.Entry::getKey, entry -> entry.getValue().toActivityOptions()));
+    this.localActivityOptions =
+        steps.byActivityType().entrySet().stream()
+            .collect(
+                Collectors.toUnmodifiableMap(
+                    Map.Entry::getKey, entry -> entry.getValue().toLocalActivityOptions()));
   }
 
   @Override
@@ -32,6 +41,8 @@ class StepOptionsCustomizer implements WorkflowImplementationOptionsCustomizer {
       Worker worker,
       Class<?> workflowImplementation,
       POJOWorkflowMethodMetadata workflowMethod) {
-    return options.setActivityOptions(activityOptions);
+    return options
+        .setActivityOptions(activityOptions)
+        .setLocalActivityOptions(localActivityOptions);
   }
 }

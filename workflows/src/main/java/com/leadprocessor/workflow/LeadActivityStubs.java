@@ -17,6 +17,11 @@ import java.time.Duration;
  * Activity stubs with a summary per call, which the Temporal UI shows on each step. Timeouts and
  * retry policies come from the worker's configuration, registered per activity type in its {@code
  * WorkflowImplementationOptions}, and override the fallbacks here field by field.
+ *
+ * <p>Verification and routing are in-process checks that take milliseconds, so from workflow
+ * version 1 on they run as local activities: in the worker that runs the workflow, recorded as a
+ * marker, without a task-queue round trip through the server each. Steps that call another service
+ * stay ordinary activities, on their own retry schedule and task queue.
  */
 final class LeadActivityStubs {
 
@@ -28,12 +33,21 @@ final class LeadActivityStubs {
           .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(3).build())
           .build();
 
-  LeadVerificationActivities verification(String email) {
-    return stub(LeadVerificationActivities.class, "Verify " + email);
+  private static final LocalActivityOptions LOCAL_FALLBACK =
+      LocalActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofSeconds(10)).build();
+
+  LeadVerificationActivities verification(String email, boolean local) {
+    String summary = "Verify " + email;
+    return local
+        ? localStub(LeadVerificationActivities.class, summary)
+        : stub(LeadVerificationActivities.class, summary);
   }
 
-  LeadRoutingActivities routing() {
-    return stub(LeadRoutingActivities.class, "Route by question, page and email");
+  LeadRoutingActivities routing(boolean local) {
+    String summary = "Route by question, page and email";
+    return local
+        ? localStub(LeadRoutingActivities.class, summary)
+        : stub(LeadRoutingActivities.class, summary);
   }
 
   LeadEnrichmentActivities enrichment() {
@@ -63,6 +77,11 @@ final class LeadActivityStubs {
             .setStartToCloseTimeout(Duration.ofSeconds(10))
             .setSummary("Read the review policy")
             .build());
+  }
+
+  private static <T> T localStub(Class<T> activities, String summary) {
+    return Workflow.newLocalActivityStub(
+        activities, LocalActivityOptions.newBuilder(LOCAL_FALLBACK).setSummary(summary).build());
   }
 
   private static <T> T stub(Class<T> activities, String summary) {

@@ -28,6 +28,12 @@ public class LeadWorkflowImpl implements LeadWorkflow {
 
   private static final Logger log = Workflow.getLogger(LeadWorkflowImpl.class);
 
+  /**
+   * Version 1 runs verification and routing as local activities (see {@link LeadActivityStubs});
+   * leads started before it replay with ordinary activities.
+   */
+  static final String LOCAL_CHECKS_CHANGE = "local-verify-and-route";
+
   private final LeadActivityStubs activities;
   private final LeadReview review;
   private final List<String> skipped = new ArrayList<>();
@@ -39,6 +45,7 @@ public class LeadWorkflowImpl implements LeadWorkflow {
   private Enrichment enrichment;
   private CrmLead crmLead;
   private SlackMessage slackMessage;
+  private boolean localChecks;
 
   @WorkflowInit
   public LeadWorkflowImpl(LeadRequest request) {
@@ -52,6 +59,7 @@ public class LeadWorkflowImpl implements LeadWorkflow {
   public LeadOutcome process(LeadRequest request) {
     SearchAttributeUpdates.status(status);
     publishDetails();
+    localChecks = Workflow.getVersion(LOCAL_CHECKS_CHANGE, Workflow.DEFAULT_VERSION, 1) == 1;
     try {
       VerificationResult verification = verify();
       if (!verification.accepted()) {
@@ -60,7 +68,7 @@ public class LeadWorkflowImpl implements LeadWorkflow {
       route =
           runRequired(
               LeadStep.ROUTE,
-              () -> activities.routing().route(new RoutingInput(event, verification)),
+              () -> activities.routing(localChecks).route(new RoutingInput(event, verification)),
               LeadWorkflowImpl::unroutedLead);
       SearchAttributeUpdates.route(route.rule());
       enrichment = enrich(verification);
@@ -98,7 +106,7 @@ public class LeadWorkflowImpl implements LeadWorkflow {
     VerificationResult verification =
         runRequired(
             LeadStep.VERIFY,
-            () -> activities.verification(email).verify(event),
+            () -> activities.verification(email, localChecks).verify(event),
             () -> VerificationResult.accepted(email, domainOf(email), false));
     if (verification.accepted()) {
       email = verification.normalizedEmail();

@@ -17,7 +17,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 class LeadWorkflowReplayTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"lead-completed.json", "lead-review-retried.json"})
+  @ValueSource(
+      strings = {
+        // Version 0: verification and routing as ordinary activities.
+        "lead-completed.json",
+        "lead-review-retried.json",
+        // Version 1 (local-verify-and-route): as local activities.
+        "lead-completed-v1.json",
+        "lead-review-retried-v1.json"
+      })
   void recordedLeadsReplayOnTheCurrentWorkflowCode(String history) throws IOException {
     String json = read("/histories/" + history);
 

@@ -92,7 +92,7 @@ class LeadWorkflowTest {
     assertThat(searchAttribute(lead, LeadSearchAttributes.LEAD_STATUS)).isEqualTo("COMPLETED");
     assertThat(searchAttribute(lead, LeadSearchAttributes.LEAD_ROUTE)).isEqualTo("enterprise+api");
     assertThat(lead.state().slackMessageTs()).isEqualTo("1700000000.000100");
-    captureHistory(lead, "lead-completed.json");
+    captureHistory(lead, "lead-completed-v1.json");
   }
 
   @Test
@@ -163,7 +163,7 @@ class LeadWorkflowTest {
     assertThat(activities.slackAlertsPosted).hasSize(1);
     assertThat(searchAttribute(lead, LeadSearchAttributes.LEAD_FAILED_STEP)).isNull();
     assertThat(lead.state().lastError()).contains("Salesforce answered 503");
-    captureHistory(lead, "lead-review-retried.json");
+    captureHistory(lead, "lead-review-retried-v1.json");
   }
 
   @Test
