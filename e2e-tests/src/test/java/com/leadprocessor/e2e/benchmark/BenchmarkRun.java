@@ -2,6 +2,7 @@ package com.leadprocessor.e2e.benchmark;
 
 import com.leadprocessor.e2e.harness.AppProcess;
 import com.leadprocessor.e2e.harness.LeadProcessorSystem;
+import com.leadprocessor.e2e.harness.ProcessUsage;
 import com.leadprocessor.emulation.SalesforceEmulation;
 import com.leadprocessor.emulation.SlackEmulation;
 import java.time.Duration;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.leadprocessor.e2e.harness.AppProcess;
 import com.leadprocessor.e2e.harness.E2eEnvironment;
 import com.leadprocessor.e2e.harness.LeadProcessorSystem;
+import com.leadprocessor.e2e.harness.ProcessUsage;
 import com.leadprocessor.e2e.harness.SignedWebhookClient;
 import com.leadprocessor.emulation.SalesforceEmulation;
 import com.leadprocessor.emulation.SlackEmulation;

@@ -1,4 +1,4 @@
-package com.leadprocessor.e2e.benchmark;
+package com.leadprocessor.e2e.harness;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,13 +13,13 @@ import java.util.List;
  * @param residentBytes resident set size now ({@code VmRSS})
  * @param peakResidentBytes the largest resident set size so far ({@code VmHWM})
  */
-record ProcessUsage(
+public record ProcessUsage(
     long pid, long nanoTime, double cpuSeconds, long residentBytes, long peakResidentBytes) {
 
   /** Clock ticks per second of {@code /proc/PID/stat}'s times: 100 on every Linux we run on. */
   private static final double TICKS_PER_SECOND = 100.0;
 
-  static ProcessUsage of(long pid) {
+  public static ProcessUsage of(long pid) {
     try {
       String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
       // Fields after the command name, which is in parentheses and may contain spaces.
@@ -38,7 +38,7 @@ record ProcessUsage(
   }
 
   /** Cores used on average since {@code earlier}: 1.0 is one core fully busy. */
-  double coresSince(ProcessUsage earlier) {
+  public double coresSince(ProcessUsage earlier) {
     double wallSeconds = (nanoTime - earlier.nanoTime) / 1e9;
     return wallSeconds <= 0 ? 0 : (cpuSeconds - earlier.cpuSeconds) / wallSeconds;
   }
