@@ -46,6 +46,7 @@ public class LeadWorkflowImpl implements LeadWorkflow {
   private CrmLead crmLead;
   private SlackMessage slackMessage;
   private boolean localChecks;
+  private String routeToPublish;
 
   @WorkflowInit
   public LeadWorkflowImpl(LeadRequest request) {
@@ -57,9 +58,11 @@ public class LeadWorkflowImpl implements LeadWorkflow {
 
   @Override
   public LeadOutcome process(LeadRequest request) {
-    SearchAttributeUpdates.status(status);
-    publishDetails();
     localChecks = Workflow.getVersion(LOCAL_CHECKS_CHANGE, Workflow.DEFAULT_VERSION, 1) == 1;
+    if (!localChecks) {
+      SearchAttributeUpdates.status(status); // Version 1 relies on the API, which sets RECEIVED.
+    }
+    publishDetails();
     try {
       VerificationResult verification = verify();
       if (!verification.accepted()) {
@@ -70,7 +73,11 @@ public class LeadWorkflowImpl implements LeadWorkflow {
               LeadStep.ROUTE,
               () -> activities.routing(localChecks).route(new RoutingInput(event, verification)),
               LeadWorkflowImpl::unroutedLead);
-      SearchAttributeUpdates.route(route.rule());
+      if (localChecks) {
+        routeToPublish = route.rule(); // with the next step's status, in one upsert
+      } else {
+        SearchAttributeUpdates.route(route.rule());
+      }
       enrichment = enrich(verification);
       crmLead =
           runRequired(
@@ -164,10 +171,20 @@ public class LeadWorkflowImpl implements LeadWorkflow {
     }
   }
 
+  /**
+   * Makes {@code step} the current one. Every search-attribute upsert is a write to Temporal's
+   * visibility store, so version 1 publishes a status only for steps that wait on another service:
+   * the local checks take milliseconds and end within the same workflow task.
+   */
   private void enter(LeadStep step) {
     currentStep = step;
     status = step.status();
-    SearchAttributeUpdates.status(status);
+    if (!localChecks) {
+      SearchAttributeUpdates.status(status);
+    } else if (step != LeadStep.VERIFY && step != LeadStep.ROUTE) {
+      SearchAttributeUpdates.status(status, routeToPublish);
+      routeToPublish = null;
+    }
     publishDetails();
   }
 

@@ -11,6 +11,17 @@ final class SearchAttributeUpdates {
     Workflow.upsertTypedSearchAttributes(LeadSearchAttributes.LEAD_STATUS.valueSet(status.name()));
   }
 
+  /** The status and, unless null, the route, in one upsert. */
+  static void status(LeadStatus status, String routeRule) {
+    if (routeRule == null) {
+      status(status);
+      return;
+    }
+    Workflow.upsertTypedSearchAttributes(
+        LeadSearchAttributes.LEAD_STATUS.valueSet(status.name()),
+        LeadSearchAttributes.LEAD_ROUTE.valueSet(routeRule));
+  }
+
   static void route(String rule) {
     Workflow.upsertTypedSearchAttributes(LeadSearchAttributes.LEAD_ROUTE.valueSet(rule));
   }
