@@ -18,10 +18,11 @@ import java.time.Duration;
  * retry policies come from the worker's configuration, registered per activity type in its {@code
  * WorkflowImplementationOptions}, and override the fallbacks here field by field.
  *
- * <p>Verification and routing are in-process checks that take milliseconds, so from workflow
- * version 1 on they run as local activities: in the worker that runs the workflow, recorded as a
- * marker, without a task-queue round trip through the server each. Steps that call another service
- * stay ordinary activities, on their own retry schedule and task queue.
+ * <p>Verification and routing are in-process checks that take milliseconds, and enrichment is a
+ * best-effort read bounded by its own short timeouts, so from workflow version 1 on they run as
+ * local activities: in the worker that runs the workflow, recorded as markers, without a task-queue
+ * round trip through the server each (run again if the worker dies first: they only read).
+ * Salesforce and Slack stay ordinary activities, on their own retry schedules and task queues.
  */
 final class LeadActivityStubs {
 
@@ -50,8 +51,11 @@ final class LeadActivityStubs {
         : stub(LeadRoutingActivities.class, summary);
   }
 
-  LeadEnrichmentActivities enrichment() {
-    return stub(LeadEnrichmentActivities.class, "Enrich from IP, email domain and user agent");
+  LeadEnrichmentActivities enrichment(boolean local) {
+    String summary = "Enrich from IP, email domain and user agent";
+    return local
+        ? localStub(LeadEnrichmentActivities.class, summary)
+        : stub(LeadEnrichmentActivities.class, summary);
   }
 
   SalesforceLeadActivities salesforce(Route route) {

@@ -29,10 +29,10 @@ public class LeadWorkflowImpl implements LeadWorkflow {
   private static final Logger log = Workflow.getLogger(LeadWorkflowImpl.class);
 
   /**
-   * Version 1 runs verification and routing as local activities (see {@link LeadActivityStubs});
-   * leads started before it replay with ordinary activities.
+   * Version 1 runs verification, routing and enrichment as local activities (see {@link
+   * LeadActivityStubs}); leads started before it replay with ordinary activities.
    */
-  static final String LOCAL_CHECKS_CHANGE = "local-verify-and-route";
+  static final String LOCAL_STEPS_CHANGE = "local-steps";
 
   private final LeadActivityStubs activities;
   private final LeadReview review;
@@ -45,7 +45,7 @@ public class LeadWorkflowImpl implements LeadWorkflow {
   private Enrichment enrichment;
   private CrmLead crmLead;
   private SlackMessage slackMessage;
-  private boolean localChecks;
+  private boolean localSteps;
   private String routeToPublish;
 
   @WorkflowInit
@@ -58,8 +58,8 @@ public class LeadWorkflowImpl implements LeadWorkflow {
 
   @Override
   public LeadOutcome process(LeadRequest request) {
-    localChecks = Workflow.getVersion(LOCAL_CHECKS_CHANGE, Workflow.DEFAULT_VERSION, 1) == 1;
-    if (!localChecks) {
+    localSteps = Workflow.getVersion(LOCAL_STEPS_CHANGE, Workflow.DEFAULT_VERSION, 1) == 1;
+    if (!localSteps) {
       SearchAttributeUpdates.status(status); // Version 1 relies on the API, which sets RECEIVED.
     }
     publishDetails();
@@ -71,9 +71,9 @@ public class LeadWorkflowImpl implements LeadWorkflow {
       route =
           runRequired(
               LeadStep.ROUTE,
-              () -> activities.routing(localChecks).route(new RoutingInput(event, verification)),
+              () -> activities.routing(localSteps).route(new RoutingInput(event, verification)),
               LeadWorkflowImpl::unroutedLead);
-      if (localChecks) {
+      if (localSteps) {
         routeToPublish = route.rule(); // with the next step's status, in one upsert
       } else {
         SearchAttributeUpdates.route(route.rule());
@@ -113,7 +113,7 @@ public class LeadWorkflowImpl implements LeadWorkflow {
     VerificationResult verification =
         runRequired(
             LeadStep.VERIFY,
-            () -> activities.verification(email, localChecks).verify(event),
+            () -> activities.verification(email, localSteps).verify(event),
             () -> VerificationResult.accepted(email, domainOf(email), false));
     if (verification.accepted()) {
       email = verification.normalizedEmail();
@@ -124,7 +124,7 @@ public class LeadWorkflowImpl implements LeadWorkflow {
   private Enrichment enrich(VerificationResult verification) {
     enter(LeadStep.ENRICH);
     try {
-      return activities.enrichment().enrich(new EnrichmentInput(event, verification));
+      return activities.enrichment(localSteps).enrich(new EnrichmentInput(event, verification));
     } catch (ActivityFailure e) {
       // Enrichment is best effort: a lead reaches sales without it rather than waiting for it.
       String reason = "enrichment failed after its retries: " + StepFailure.of(e).message();
@@ -173,15 +173,15 @@ public class LeadWorkflowImpl implements LeadWorkflow {
 
   /**
    * Makes {@code step} the current one. Every search-attribute upsert is a write to Temporal's
-   * visibility store, so version 1 publishes a status only for steps that wait on another service:
-   * the local checks take milliseconds and end within the same workflow task.
+   * visibility store, so version 1 publishes a status only for the steps that wait on Salesforce or
+   * Slack: the local steps end within the same workflow task.
    */
   private void enter(LeadStep step) {
     currentStep = step;
     status = step.status();
-    if (!localChecks) {
+    if (!localSteps) {
       SearchAttributeUpdates.status(status);
-    } else if (step != LeadStep.VERIFY && step != LeadStep.ROUTE) {
+    } else if (step == LeadStep.SALESFORCE || step == LeadStep.SLACK) {
       SearchAttributeUpdates.status(status, routeToPublish);
       routeToPublish = null;
     }

@@ -22,7 +22,7 @@ class LeadWorkflowReplayTest {
         // Version 0: verification and routing as ordinary activities.
         "lead-completed.json",
         "lead-review-retried.json",
-        // Version 1 (local-verify-and-route): as local activities.
+        // Version 1 (local-steps): verification, routing and enrichment as local activities.
         "lead-completed-v1.json",
         "lead-review-retried-v1.json"
       })

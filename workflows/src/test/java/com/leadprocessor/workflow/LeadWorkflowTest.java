@@ -7,6 +7,7 @@ import com.leadprocessor.lead.LeadCaptureEvent;
 import com.leadprocessor.lead.LeadMetadata;
 import com.leadprocessor.lead.LeadWorkflowIds;
 import io.temporal.activity.ActivityOptions;
+import io.temporal.activity.LocalActivityOptions;
 import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.api.sdk.v1.WorkflowMetadata;
 import io.temporal.client.WorkflowClient;
@@ -51,6 +52,13 @@ class LeadWorkflowTest {
                           "UpsertSalesforceLead", withRetries(THREE_QUICK_ATTEMPTS),
                           "PostSlackLeadAlert", withRetries(THREE_QUICK_ATTEMPTS),
                           "EnrichLead", withRetries(THREE_QUICK_ATTEMPTS)))
+                  // Version 1 runs enrichment as a local activity, with the same policy.
+                  .setLocalActivityOptions(
+                      Map.of(
+                          "EnrichLead",
+                          LocalActivityOptions.newBuilder()
+                              .setRetryOptions(THREE_QUICK_ATTEMPTS)
+                              .build()))
                   .build(),
               LeadWorkflowImpl.class)
           .setDoNotStart(true)
