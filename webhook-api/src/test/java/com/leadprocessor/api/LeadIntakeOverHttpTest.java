@@ -175,6 +175,23 @@ class LeadIntakeOverHttpTest {
     assertThat(response.body()).contains("https://lead-processor.dev/problems/payload-too-large");
   }
 
+  /** Found by schemathesis: Spring's multipart parsing used to fail such a request with a 500. */
+  @Test
+  void multipartBodyWithoutBoundaryIsAnUnsupportedMediaType() throws Exception {
+    HttpRequest multipart =
+        HttpRequest.newBuilder(deliveries.signed("{}").uri())
+            .header("Content-Type", "multipart/form-data")
+            .POST(HttpRequest.BodyPublishers.ofString(TestEvents.exampleFor(conversationId)))
+            .build();
+
+    HttpResponse<String> response = deliveries.send(multipart);
+
+    assertThat(response.statusCode()).isEqualTo(415);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    assertThat(response.body())
+        .contains("https://lead-processor.dev/problems/unsupported-media-type");
+  }
+
   @Test
   void unknownPathAndErrorPageAreProblemsToo() throws Exception {
     HttpResponse<String> notFound =
