@@ -109,7 +109,7 @@ final class LeadEventParser {
                       + e.getLocation().getColumnNr()
                       + ")")
               + ": "
-              + shorten(e.getOriginalMessage())
+              + shorten(withoutQuotedText(e.getOriginalMessage()))
               + ".");
     }
     if (root == null || root.isMissingNode()) {
@@ -216,6 +216,20 @@ final class LeadEventParser {
 
   private static String kind(JsonNode node) {
     return node.getNodeType().name().toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * Jackson quotes what it could not read (a token, a property name), and a problem never echoes
+   * the body: quoted text becomes an ellipsis, and the parser's note on its source is dropped.
+   */
+  static String withoutQuotedText(String message) {
+    if (message == null) {
+      return null;
+    }
+    return message
+        .replace("token 'null', 'true' or 'false'", "true, false or null")
+        .replaceAll(" ?\\(start marker at \\[Source:[^\\]]*\\]\\)", "")
+        .replaceAll("'[^']*'|\"[^\"]*\"", "…");
   }
 
   private static String shorten(String message) {

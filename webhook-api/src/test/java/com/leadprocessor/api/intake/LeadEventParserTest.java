@@ -62,4 +62,22 @@ class LeadEventParserTest {
     assertThat(new LeadEventParser().parse(event.getBytes()).timestamp())
         .isEqualTo(Instant.parse("2000-01-01T20:58:00.7Z"));
   }
+
+  /** Found by the hostile-body properties: Jackson's message quoted the body's own text. */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "{\"a\": nope_SECRET}",
+        "{\"SECRET\": 1, \"SECRET\": 2}",
+        "{\"a\": 1} SECRET",
+        "[\"SECRET\"",
+        "{\"a\": \"x\", SECRET}"
+      })
+  void malformedJsonIsDescribedWithoutEchoingTheBody(String body) {
+    assertThatThrownBy(() -> new LeadEventParser().parse(body.getBytes()))
+        .isInstanceOf(MalformedJsonException.class)
+        .hasMessageStartingWith("The body is not valid JSON (line 1, column ")
+        .hasMessageNotContaining("SECRET")
+        .hasMessageNotContaining("Source:");
+  }
 }
