@@ -4,6 +4,10 @@ import com.leadprocessor.lead.LeadCaptureEvent;
 import com.leadprocessor.lead.LeadMetadata;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -97,7 +101,7 @@ final class LeadEventParser {
   private JsonNode readTree(byte[] body) {
     JsonNode root;
     try {
-      root = json.readTree(body);
+      root = json.readTree(utf8(body));
     } catch (JacksonException e) {
       throw new MalformedJsonException(
           "The body is not valid JSON"
@@ -120,6 +124,24 @@ final class LeadEventParser {
           "The body is a JSON " + kind(root) + "; expected a JSON object.");
     }
     return root;
+  }
+
+  /**
+   * The body as text. JSON between systems is UTF-8 (RFC 8259), and the body is decoded strictly
+   * before Jackson sees it: Jackson's own decoder let some invalid sequences through (a four-byte
+   * sequence beyond U+10FFFF became two unrelated characters) and guessed UTF-16 or UTF-32.
+   */
+  private static String utf8(byte[] body) {
+    try {
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(body))
+          .toString();
+    } catch (CharacterCodingException e) {
+      throw new MalformedJsonException("The body is not valid UTF-8; send JSON as UTF-8.");
+    }
   }
 
   private static LeadMetadata metadata(JsonNode node, List<FieldProblem> problems) {

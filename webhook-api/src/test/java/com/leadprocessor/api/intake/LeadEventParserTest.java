@@ -80,4 +80,25 @@ class LeadEventParserTest {
         .hasMessageNotContaining("SECRET")
         .hasMessageNotContaining("Source:");
   }
+
+  /**
+   * Found by the hostile-body properties: a signed body with a four-byte sequence beyond U+10FFFF
+   * inside a string was accepted as a lead.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"f4908080", "ff", "c328", "c0af", "eda080", "80", "f888808080"})
+  void bodyThatIsNotUtf8IsMalformed(String invalidHex) {
+    byte[] invalid = java.util.HexFormat.of().parseHex(invalidHex);
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    body.writeBytes(
+        ("{\"event\": \"e\", \"timestamp\": \"2023-10-27T10:00:00Z\", \"conversation_id\": \"c\","
+                + " \"captured_email\": \"a@example.com\", \"trigger_query\": \"Do")
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    body.writeBytes(invalid);
+    body.writeBytes("es it?\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+    assertThatThrownBy(() -> new LeadEventParser().parse(body.toByteArray()))
+        .isInstanceOf(MalformedJsonException.class)
+        .hasMessage("The body is not valid UTF-8; send JSON as UTF-8.");
+  }
 }
