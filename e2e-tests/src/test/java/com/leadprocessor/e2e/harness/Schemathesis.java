@@ -64,7 +64,9 @@ public final class Schemathesis {
       Path output = reportDir.resolve("st-output.txt");
       long started = System.nanoTime();
       Process process =
+          // Run in the report folder: schemathesis keeps a cache (.schemathesis/) where it runs.
           new ProcessBuilder(command)
+              .directory(reportDir.toFile())
               .redirectErrorStream(true)
               .redirectOutput(output.toFile())
               .start();
