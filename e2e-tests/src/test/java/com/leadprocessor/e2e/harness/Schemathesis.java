@@ -60,7 +60,7 @@ public final class Schemathesis {
     command.addAll(
         List.of("--report", "junit,ndjson", "--report-dir", reportDir.toString(), "--no-color"));
     try {
-      Files.createDirectories(reportDir);
+      clean(reportDir);
       Path output = reportDir.resolve("st-output.txt");
       long started = System.nanoTime();
       Process process =
@@ -124,6 +124,18 @@ public final class Schemathesis {
           Base64.getDecoder().decode(content.get("$base64").asText()), StandardCharsets.UTF_8);
     }
     return content.isMissingNode() || content.isNull() ? "" : content.asText();
+  }
+
+  /** An empty report folder: a run's assertions read every report in it, so none may be old. */
+  private static void clean(Path reportDir) throws IOException {
+    if (Files.exists(reportDir)) {
+      try (Stream<Path> old = Files.walk(reportDir)) {
+        for (Path path : old.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.delete(path);
+        }
+      }
+    }
+    Files.createDirectories(reportDir);
   }
 
   private static Path config() {
