@@ -15,6 +15,7 @@ import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.common.converter.DataConverter;
 import io.temporal.worker.WorkerFactory;
 import java.io.ByteArrayInputStream;
+import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -175,6 +176,60 @@ class LeadIntakeOverHttpTest {
     assertThat(response.body()).contains("https://lead-processor.dev/problems/payload-too-large");
   }
 
+  /** Found by schemathesis: Spring's multipart parsing used to fail such a request with a 500. */
+  @Test
+  void multipartBodyWithoutBoundaryIsAnUnsupportedMediaType() throws Exception {
+    HttpRequest multipart =
+        HttpRequest.newBuilder(deliveries.signed("{}").uri())
+            .header("Content-Type", "multipart/form-data")
+            .POST(HttpRequest.BodyPublishers.ofString(TestEvents.exampleFor(conversationId)))
+            .build();
+
+    HttpResponse<String> response = deliveries.send(multipart);
+
+    assertThat(response.statusCode()).isEqualTo(415);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    assertThat(response.body())
+        .contains("https://lead-processor.dev/problems/unsupported-media-type");
+  }
+
+  /**
+   * Found while fuzzing: requests that Tomcat refuses before the app sees them were answered with
+   * Tomcat's HTML error page.
+   */
+  @Test
+  void requestsTomcatRefusesItselfAreProblemsToo() throws Exception {
+    HttpRequest hugeHeader =
+        HttpRequest.newBuilder(deliveries.signed("{}").uri())
+            .header("Content-Type", "application/json")
+            .header("webhook-signature", "v1," + "A".repeat(20_000))
+            .POST(HttpRequest.BodyPublishers.ofString("{}"))
+            .build();
+    HttpResponse<String> tooLarge = deliveries.send(hugeHeader);
+    String nonNumericLength =
+        raw(
+            "POST /webhooks/lead-capture HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Content-Type: application/json\r\nContent-Length: abc\r\n\r\n{}");
+    String controlCharacter =
+        raw(
+            "POST /webhooks/lead-capture HTTP/1.1\r\nHost: 127.0.0.1\r\nwebhook-id: a\u0001b\r\n"
+                + "Content-Type: application/json\r\nContent-Length: 2\r\n\r\n{}");
+
+    assertThat(tooLarge.statusCode()).isEqualTo(400);
+    assertThat(tooLarge.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    assertThat(tooLarge.body())
+        .contains("\"type\":\"https://lead-processor.dev/problems/bad-request\"")
+        .contains("\"status\":400")
+        .doesNotContain("<html", "Exception", "Tomcat");
+    for (String answer : List.of(nonNumericLength, controlCharacter)) {
+      assertThat(answer)
+          .startsWith("HTTP/1.1 400")
+          .containsIgnoringCase("Content-Type: application/problem+json")
+          .contains("https://lead-processor.dev/problems/bad-request")
+          .doesNotContain("<html", "Exception", "Tomcat");
+    }
+  }
+
   @Test
   void unknownPathAndErrorPageAreProblemsToo() throws Exception {
     HttpResponse<String> notFound =
@@ -189,6 +244,16 @@ class LeadIntakeOverHttpTest {
   @Test
   void noWorkerRunsInThisProcess() {
     assertThat(context.getBeansOfType(WorkerFactory.class)).isEmpty();
+  }
+
+  /** Sends bytes no HTTP client would and reads the whole answer (the server closes after it). */
+  private String raw(String request) throws Exception {
+    try (Socket socket = new Socket("127.0.0.1", port)) {
+      socket.setSoTimeout(10_000);
+      socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+      socket.getOutputStream().flush();
+      return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
   }
 
   private void assertOneRun(String workflowId) {

@@ -11,6 +11,8 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -51,16 +53,32 @@ public final class SignedWebhookClient {
 
   /** Delivers {@code body} under message id {@code messageId}, signed now. */
   public Delivery deliver(String messageId, String body) {
-    String timestamp = String.valueOf(System.currentTimeMillis() / 1000);
-    HttpRequest request =
+    return send(signedHeaders(messageId, System.currentTimeMillis() / 1000, body), body);
+  }
+
+  /**
+   * The Standard Webhooks headers (with {@code Content-Type}) of {@code body} under {@code
+   * messageId}, signed as sent at {@code epochSecond}: to send exactly the same request again, or
+   * one signed at another time.
+   */
+  public Map<String, String> signedHeaders(String messageId, long epochSecond, String body) {
+    String timestamp = String.valueOf(epochSecond);
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Content-Type", "application/json");
+    headers.put("webhook-id", messageId);
+    headers.put("webhook-timestamp", timestamp);
+    headers.put("webhook-signature", "v1," + sign(messageId + "." + timestamp + "." + body));
+    return headers;
+  }
+
+  /** Posts {@code body} with exactly {@code headers}. */
+  public Delivery send(Map<String, String> headers, String body) {
+    HttpRequest.Builder builder =
         HttpRequest.newBuilder(endpoint)
             .timeout(Duration.ofSeconds(30))
-            .header("Content-Type", "application/json")
-            .header("webhook-id", messageId)
-            .header("webhook-timestamp", timestamp)
-            .header("webhook-signature", "v1," + sign(messageId + "." + timestamp + "." + body))
-            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-            .build();
+            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    headers.forEach(builder::header);
+    HttpRequest request = builder.build();
     try {
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
       return new Delivery(

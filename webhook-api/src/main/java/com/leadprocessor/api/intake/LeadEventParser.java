@@ -4,8 +4,15 @@ import com.leadprocessor.lead.LeadCaptureEvent;
 import com.leadprocessor.lead.LeadMetadata;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,6 +20,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
@@ -46,6 +55,11 @@ final class LeadEventParser {
           "metadata");
   private static final Set<String> KNOWN_METADATA_FIELDS =
       Set.of("source_url", "ip_address", "user_agent");
+
+  private static final Pattern RFC_3339_DATE_TIME =
+      Pattern.compile(
+          "([0-9]{4})-([0-9]{2})-([0-9]{2})[Tt]([0-9]{2}):([0-9]{2}):([0-9]{2})(?:\\.([0-9]+))?"
+              + "(?:[Zz]|([+-])([0-9]{2}):([0-9]{2}))");
 
   // Duplicate keys are refused: a signed body must mean one thing to every parser that reads it.
   private final JsonMapper json =
@@ -87,7 +101,7 @@ final class LeadEventParser {
   private JsonNode readTree(byte[] body) {
     JsonNode root;
     try {
-      root = json.readTree(body);
+      root = json.readTree(utf8(body));
     } catch (JacksonException e) {
       throw new MalformedJsonException(
           "The body is not valid JSON"
@@ -99,7 +113,7 @@ final class LeadEventParser {
                       + e.getLocation().getColumnNr()
                       + ")")
               + ": "
-              + shorten(e.getOriginalMessage())
+              + shorten(withoutQuotedText(e.getOriginalMessage()))
               + ".");
     }
     if (root == null || root.isMissingNode()) {
@@ -110,6 +124,24 @@ final class LeadEventParser {
           "The body is a JSON " + kind(root) + "; expected a JSON object.");
     }
     return root;
+  }
+
+  /**
+   * The body as text. JSON between systems is UTF-8 (RFC 8259), and the body is decoded strictly
+   * before Jackson sees it: Jackson's own decoder let some invalid sequences through (a four-byte
+   * sequence beyond U+10FFFF became two unrelated characters) and guessed UTF-16 or UTF-32.
+   */
+  private static String utf8(byte[] body) {
+    try {
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(body))
+          .toString();
+    } catch (CharacterCodingException e) {
+      throw new MalformedJsonException("The body is not valid UTF-8; send JSON as UTF-8.");
+    }
   }
 
   private static LeadMetadata metadata(JsonNode node, List<FieldProblem> problems) {
@@ -163,8 +195,63 @@ final class LeadEventParser {
     return null;
   }
 
+  /**
+   * An ISO-8601 date-time with an offset as {@code java.time} reads it, or else any RFC 3339
+   * date-time, which the OpenAPI document promises ({@code format: date-time}) and which allows
+   * what {@code java.time} does not: offsets up to ±23:59, a leap second ({@code :60}, read as the
+   * next second) and more than nine digits of fraction (the rest are dropped).
+   *
+   * @throws DateTimeException if the value is neither
+   */
+  static Instant instant(String value) {
+    try {
+      return OffsetDateTime.parse(value).toInstant();
+    } catch (DateTimeParseException notIso) {
+      Matcher rfc3339 = RFC_3339_DATE_TIME.matcher(value);
+      if (!rfc3339.matches()) {
+        throw notIso;
+      }
+      int second = Integer.parseInt(rfc3339.group(6));
+      boolean utc = rfc3339.group(8) == null;
+      int offsetHours = utc ? 0 : Integer.parseInt(rfc3339.group(9));
+      int offsetMinutes = utc ? 0 : Integer.parseInt(rfc3339.group(10));
+      if (second > 60 || offsetHours > 23 || offsetMinutes > 59) {
+        throw notIso;
+      }
+      String fraction = rfc3339.group(7) == null ? "" : rfc3339.group(7);
+      int nanos = Integer.parseInt((fraction + "000000000").substring(0, 9));
+      LocalDateTime local =
+          LocalDateTime.of(
+              Integer.parseInt(rfc3339.group(1)),
+              Integer.parseInt(rfc3339.group(2)),
+              Integer.parseInt(rfc3339.group(3)),
+              Integer.parseInt(rfc3339.group(4)),
+              Integer.parseInt(rfc3339.group(5)),
+              Math.min(second, 59),
+              nanos);
+      long offsetSeconds =
+          ("-".equals(rfc3339.group(8)) ? -1 : 1) * (offsetHours * 3600L + offsetMinutes * 60L);
+      return Instant.ofEpochSecond(
+          local.toEpochSecond(ZoneOffset.UTC) - offsetSeconds + (second == 60 ? 1 : 0), nanos);
+    }
+  }
+
   private static String kind(JsonNode node) {
     return node.getNodeType().name().toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * Jackson quotes what it could not read (a token, a property name), and a problem never echoes
+   * the body: quoted text becomes an ellipsis, and the parser's note on its source is dropped.
+   */
+  static String withoutQuotedText(String message) {
+    if (message == null) {
+      return null;
+    }
+    return message
+        .replace("token 'null', 'true' or 'false'", "true, false or null")
+        .replaceAll(" ?\\(start marker at \\[Source:[^\\]]*\\]\\)", "")
+        .replaceAll("'[^']*'|\"[^\"]*\"", "…");
   }
 
   private static String shorten(String message) {
@@ -204,8 +291,8 @@ final class LeadEventParser {
         return null;
       }
       try {
-        return OffsetDateTime.parse(value).toInstant();
-      } catch (DateTimeParseException e) {
+        return instant(value);
+      } catch (DateTimeException e) {
         problem(name, "must be an ISO-8601 date-time with an offset, e.g. 2023-10-27T10:00:00Z");
         return null;
       }

@@ -26,7 +26,13 @@ class ProblemErrorController implements ErrorController {
     HttpStatus status = status(request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE));
     Object exception = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
     if (exception instanceof Throwable failure) {
-      log.error("Request failed outside Spring MVC", failure);
+      // A client's fault (an invalid chunk, a body cut short) is not an error of ours.
+      if (status.is5xxServerError()) {
+        log.error("Request failed outside Spring MVC", failure);
+      } else {
+        log.info(
+            "Refused a request outside Spring MVC ({}): {}", status.value(), failure.toString());
+      }
     }
     ProblemType type = ProblemType.forStatus(status);
     String detail =

@@ -64,6 +64,10 @@ public enum ProblemType {
     return type;
   }
 
+  public String title() {
+    return title;
+  }
+
   /** A problem of this type with the given detail. */
   public ProblemDetail problem(String detail) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -68,6 +69,28 @@ class OpenApiDocumentTest {
         .containsEntry("source_url", LeadEventParser.MAX_URL_LENGTH)
         .containsEntry("ip_address", LeadEventParser.MAX_IP_LENGTH)
         .containsEntry("user_agent", LeadEventParser.MAX_USER_AGENT_LENGTH);
+  }
+
+  /**
+   * Schemathesis found a schema-valid {@code trigger_query} ({@code "\u001d"}) that the parser
+   * refused as blank: the patterns of the required strings now say what blank means to the parser.
+   */
+  @Test
+  void requiredStringPatternsRefuseExactlyWhatTheParserCallsBlank() {
+    for (String field : List.of("event", "conversation_id", "captured_email", "trigger_query")) {
+      String pattern = (String) schema("LeadCaptureEvent").getProperties().get(field).getPattern();
+      assertThat(pattern).as(field).isNotNull();
+      Pattern notBlank = Pattern.compile(pattern);
+      for (char c = 0; c < Character.MIN_SURROGATE; c++) {
+        String one = String.valueOf(c);
+        assertThat(notBlank.matcher(one).find())
+            .as("%s: U+%04X", field, (int) c)
+            .isEqualTo(!one.isBlank());
+      }
+      assertThat(notBlank.matcher(" \t\u001d\u3000 ").find()).isFalse();
+      assertThat(notBlank.matcher(" \u00a0 ").find()).isTrue();
+      assertThat(notBlank.matcher("\uD83D\uDE00").find()).isTrue();
+    }
   }
 
   @Test
