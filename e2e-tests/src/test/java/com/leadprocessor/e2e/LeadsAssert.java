@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.leadprocessor.e2e.harness.DryRunConnectorLog;
 import com.leadprocessor.e2e.harness.LeadProcessorSystem;
 import com.leadprocessor.e2e.harness.TestLead;
+import com.leadprocessor.emulation.SalesforceEmulation;
 import com.leadprocessor.emulation.SlackEmulation;
 import io.temporal.client.WorkflowExecutionMetadata;
 import java.time.Duration;
@@ -100,6 +101,27 @@ final class LeadsAssert {
     assertThat(slackAlertsPerConversation(slack))
         .as("Slack lead alerts per conversation id")
         .containsAllEntriesOf(once);
+  }
+
+  /**
+   * Exactly one Lead in the Salesforce emulation and one lead alert in the Slack emulation for each
+   * lead: nothing lost, nothing duplicated.
+   */
+  static void assertOneLeadAndOneAlertEach(
+      SalesforceEmulation salesforce, SlackEmulation slack, List<TestLead> leads) {
+    Map<String, Long> leadsPerConversation =
+        salesforce.leads().stream()
+            .collect(
+                Collectors.groupingBy(
+                    lead ->
+                        String.valueOf(lead.fields().get(SalesforceEmulation.EXTERNAL_ID_FIELD)),
+                    Collectors.counting()));
+    Map<String, Long> once =
+        leads.stream().collect(Collectors.toMap(TestLead::conversationId, lead -> 1L));
+    assertThat(leadsPerConversation)
+        .as("Salesforce Leads per conversation id")
+        .containsAllEntriesOf(once);
+    assertOneSlackAlertEach(slack, leads);
   }
 
   static List<String> workflowIds(LeadProcessorSystem system, String query) {

@@ -110,6 +110,20 @@ public final class TemporalDevServer implements AutoCloseable {
     process = null;
   }
 
+  /** {@code kill -9}: the server gets no chance to finish anything; its database file stays. */
+  public void kill() {
+    if (process == null) {
+      return;
+    }
+    process.destroyForcibly();
+    try {
+      process.waitFor(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    process = null;
+  }
+
   /** Starts the server again on the same ports and the same database file. */
   public void restart() {
     stop();
