@@ -52,12 +52,16 @@ public class LiveSlackAlertActivities implements SlackAlertActivities, Connector
   public SlackMessage postLeadAlert(LeadAlert alert) {
     String channel = properties.channelFor(alert.route());
     ActivityInfo info = Activity.getExecutionContext().getInfo();
-    if (info.getAttempt() > 1) {
-      // The previous attempt may have posted and lost the answer; its post came after this
-      // activity was first scheduled.
-      Optional<SlackMessage> earlier =
-          postedAlerts.find(
-              channel, alert.workflowId(), Instant.ofEpochMilli(info.getScheduledTimestamp()));
+    // A previous attempt, or a run before a reviewer's retry, may have posted and lost the answer;
+    // its post came after this activity (or that first run) was scheduled.
+    Instant scheduled = Instant.ofEpochMilli(info.getScheduledTimestamp());
+    Instant earlierRunsSince = alert.earlierRunsSince();
+    if (info.getAttempt() > 1 || earlierRunsSince != null) {
+      Instant since =
+          earlierRunsSince != null && earlierRunsSince.isBefore(scheduled)
+              ? earlierRunsSince
+              : scheduled;
+      Optional<SlackMessage> earlier = postedAlerts.find(channel, alert.workflowId(), since);
       if (earlier.isPresent()) {
         log.info(
             "Lead alert for {} was already posted to {} (ts {}) by an earlier attempt; not posting"

@@ -56,7 +56,8 @@ public class ActivitiesProbeWorkflowImpl implements ActivitiesProbeWorkflow {
             new CrmLeadRequest(event, verified.normalizedEmail(), route, enriched));
     SlackMessage message =
         slack.postLeadAlert(
-            new LeadAlert(workflowId, event, verified.normalizedEmail(), route, enriched, crmLead));
+            new LeadAlert(
+                workflowId, event, verified.normalizedEmail(), route, enriched, crmLead, null));
     ReviewPolicy policy = review.reviewPolicy();
     ReviewAlert alert =
         new ReviewAlert(

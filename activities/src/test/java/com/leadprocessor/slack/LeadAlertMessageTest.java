@@ -37,7 +37,8 @@ class LeadAlertMessageTest {
         "potential.lead@example.com",
         ExampleLead.enterpriseRoute(),
         ExampleLead.acmeEnrichment(),
-        crmLead);
+        crmLead,
+        null);
   }
 
   private static LeadAlert alertWithQuestion(String question, Enrichment enrichment) {
@@ -47,6 +48,7 @@ class LeadAlertMessageTest {
         "jane@acme.com",
         ExampleLead.enterpriseRoute(),
         enrichment,
+        null,
         null);
   }
 

@@ -19,6 +19,7 @@ import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -255,6 +256,28 @@ class LiveSlackAlertActivitiesTest {
         .containsEntry("channel", slack.channelId("#dev-sales"))
         .containsEntry("include_all_metadata", "1")
         .containsKey("oldest");
+  }
+
+  @Test
+  void runAfterAReviewersRetryReturnsTheAlertAnEarlierRunPostedInsteadOfPostingAgain() {
+    Instant firstRun = Instant.now().minusSeconds(1);
+    SlackAlertActivities alerts = once();
+    SlackMessage first = alerts.postLeadAlert(SlackConnectorFixture.routedAlert());
+
+    SlackMessage afterRetry = alerts.postLeadAlert(SlackConnectorFixture.retriedAlert(firstRun));
+
+    assertThat(afterRetry).isEqualTo(first);
+    assertThat(slack.messagesIn("#dev-sales")).hasSize(1);
+    assertThat(slack.requests("chat.postMessage")).hasSize(1);
+  }
+
+  @Test
+  void runAfterAReviewersRetryPostsWhenNoEarlierRunDid() {
+    SlackMessage posted =
+        once().postLeadAlert(SlackConnectorFixture.retriedAlert(Instant.now().minusSeconds(60)));
+
+    assertThat(slack.messagesIn("#dev-sales")).hasSize(1);
+    assertThat(posted.ts()).isEqualTo(slack.messages().get(0).ts());
   }
 
   @Test

@@ -50,7 +50,21 @@ final class SlackConnectorFixture implements AutoCloseable {
         new CrmLead(
             "00Q5g00000AbCdE",
             "https://acme.my.salesforce.com/lightning/r/Lead/00Q5g00000AbCdE/view",
-            true));
+            true),
+        null);
+  }
+
+  /** The routed alert of a run after a reviewer's retry: the first run started at {@code since}. */
+  static LeadAlert retriedAlert(java.time.Instant since) {
+    LeadAlert routed = routedAlert();
+    return new LeadAlert(
+        routed.workflowId(),
+        routed.event(),
+        routed.email(),
+        routed.route(),
+        routed.enrichment(),
+        routed.crmLead(),
+        since);
   }
 
   static LeadAlert unroutedAlert() {
@@ -61,7 +75,8 @@ final class SlackConnectorFixture implements AutoCloseable {
         routed.email(),
         new Route("unrouted", null, null, LeadPriority.NORMAL, List.of()),
         routed.enrichment(),
-        routed.crmLead());
+        routed.crmLead(),
+        null);
   }
 
   @Override

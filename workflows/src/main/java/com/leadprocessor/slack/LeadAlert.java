@@ -4,12 +4,16 @@ import com.leadprocessor.enrichment.Enrichment;
 import com.leadprocessor.lead.LeadCaptureEvent;
 import com.leadprocessor.routing.Route;
 import com.leadprocessor.salesforce.CrmLead;
+import java.time.Instant;
 
 /**
  * Everything a lead alert shows.
  *
  * @param workflowId the lead's workflow, for a link to it in the Temporal UI
  * @param crmLead the CRM record to link to; null when a reviewer skipped the CRM step
+ * @param earlierRunsSince when the Slack step first ran for this lead, if this run follows a
+ *     reviewer's retry: an earlier run may have posted the alert since then and lost the answer.
+ *     Null on the first run.
  */
 public record LeadAlert(
     String workflowId,
@@ -17,4 +21,5 @@ public record LeadAlert(
     String email,
     Route route,
     Enrichment enrichment,
-    CrmLead crmLead) {}
+    CrmLead crmLead,
+    Instant earlierRunsSince) {}

@@ -14,6 +14,7 @@ import com.leadprocessor.verification.VerificationResult;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -46,6 +47,7 @@ public class LeadWorkflowImpl implements LeadWorkflow {
   private CrmLead crmLead;
   private SlackMessage slackMessage;
   private boolean localSteps;
+  private Instant slackFirstRun;
   private String routeToPublish;
 
   @WorkflowInit
@@ -87,26 +89,34 @@ public class LeadWorkflowImpl implements LeadWorkflow {
                       .salesforce(route)
                       .upsertLead(new CrmLeadRequest(event, email, route, enrichment)),
               () -> null);
-      slackMessage =
-          runRequired(
-              LeadStep.SLACK,
-              () ->
-                  activities
-                      .slack(route)
-                      .postLeadAlert(
-                          new LeadAlert(
-                              Workflow.getInfo().getWorkflowId(),
-                              event,
-                              email,
-                              route,
-                              enrichment,
-                              crmLead)),
-              () -> null);
+      slackMessage = runRequired(LeadStep.SLACK, this::postAlert, () -> null);
       return finish(
           LeadStatus.COMPLETED, skipped.isEmpty() ? null : "skipped " + String.join("; ", skipped));
     } catch (LeadReview.Discarded discarded) {
       return finish(LeadStatus.DISCARDED, discarded.getMessage());
     }
+  }
+
+  /**
+   * Posts the lead alert. A run after a reviewer's retry tells the activity when the first run
+   * started, so that it looks for an alert an earlier run posted before posting again.
+   */
+  private SlackMessage postAlert() {
+    Instant earlierRunsSince = slackFirstRun;
+    if (slackFirstRun == null) {
+      slackFirstRun = Instant.ofEpochMilli(Workflow.currentTimeMillis());
+    }
+    return activities
+        .slack(route)
+        .postLeadAlert(
+            new LeadAlert(
+                Workflow.getInfo().getWorkflowId(),
+                event,
+                email,
+                route,
+                enrichment,
+                crmLead,
+                earlierRunsSince));
   }
 
   private VerificationResult verify() {

@@ -223,6 +223,30 @@ class LeadWorkflowTest {
   }
 
   @Test
+  void alertRunAfterAReviewersRetryTellsWhenTheFirstRunStarted() {
+    activities.slackOutage = FakeLeadActivities.Outage.TRANSIENT;
+    LeadWorkflow lead = newLead("conv-slack-retry", "buyer@acme-corp.com");
+    WorkflowClient.start(lead::process, request("conv-slack-retry", "buyer@acme-corp.com"));
+    env.sleep(Duration.ofMinutes(1));
+    assertThat(lead.state().failedStep()).isEqualTo(LeadStep.SLACK);
+    long firstRunAtMost = env.currentTimeMillis();
+
+    activities.slackOutage = FakeLeadActivities.Outage.NONE;
+    lead.retry(new RetryRequest("Slack is back", null));
+    WorkflowStub.fromTyped(lead).getResult(LeadOutcome.class);
+
+    // The activity looks for an alert the first run may have posted (and lost the answer to)
+    // since then, before it posts.
+    assertThat(activities.slackAlertsPosted)
+        .singleElement()
+        .satisfies(
+            alert ->
+                assertThat(alert.earlierRunsSince())
+                    .isNotNull()
+                    .isBefore(java.time.Instant.ofEpochMilli(firstRunAtMost)));
+  }
+
+  @Test
   void discardEndsTheLeadDiscarded() {
     activities.slackOutage = FakeLeadActivities.Outage.PERMANENT;
     LeadWorkflow lead = newLead("conv-discard", "buyer@acme-corp.com");
