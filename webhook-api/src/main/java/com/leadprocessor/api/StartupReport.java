@@ -1,6 +1,6 @@
 package com.leadprocessor.api;
 
-import com.leadprocessor.api.review.ReviewProperties;
+import com.leadprocessor.api.review.ReviewApiProperties;
 import com.leadprocessor.api.signature.WebhookProperties;
 import com.leadprocessor.api.start.LeadStartProperties;
 import java.time.Duration;
@@ -26,13 +26,13 @@ class StartupReport {
   private final Environment environment;
   private final WebhookProperties webhook;
   private final LeadStartProperties start;
-  private final ReviewProperties review;
+  private final ReviewApiProperties review;
 
   StartupReport(
       Environment environment,
       WebhookProperties webhook,
       LeadStartProperties start,
-      ReviewProperties review) {
+      ReviewApiProperties review) {
     this.environment = environment;
     this.webhook = webhook;
     this.start = start;

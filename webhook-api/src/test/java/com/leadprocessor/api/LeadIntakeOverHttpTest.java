@@ -3,9 +3,9 @@ package com.leadprocessor.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.leadprocessor.lead.LeadWorkflowIds;
 import com.leadprocessor.workflow.LeadRequest;
 import com.leadprocessor.workflow.LeadSearchAttributes;
+import com.leadprocessor.workflow.lead.LeadWorkflowIds;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.history.v1.HistoryEvent;

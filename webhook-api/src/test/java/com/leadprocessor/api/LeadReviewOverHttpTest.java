@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.leadprocessor.api.start.LeadStartProperties;
-import com.leadprocessor.lead.LeadWorkflowIds;
 import com.leadprocessor.workflow.LeadWorkflowImpl;
+import com.leadprocessor.workflow.lead.LeadWorkflowIds;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import java.net.URI;

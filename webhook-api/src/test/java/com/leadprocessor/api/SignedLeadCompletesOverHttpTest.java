@@ -2,11 +2,11 @@ package com.leadprocessor.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.leadprocessor.lead.LeadWorkflowIds;
 import com.leadprocessor.workflow.LeadOutcome;
 import com.leadprocessor.workflow.LeadSearchAttributes;
 import com.leadprocessor.workflow.LeadStatus;
 import com.leadprocessor.workflow.LeadWorkflowImpl;
+import com.leadprocessor.workflow.lead.LeadWorkflowIds;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;

@@ -1,6 +1,6 @@
 package com.leadprocessor.worker;
 
-import com.leadprocessor.activities.LeadActivitiesConfiguration;
+import com.leadprocessor.connector.LeadActivitiesConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;

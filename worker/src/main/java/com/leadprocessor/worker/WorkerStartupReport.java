@@ -1,6 +1,6 @@
 package com.leadprocessor.worker;
 
-import com.leadprocessor.activities.ConnectorStatus;
+import com.leadprocessor.connector.ConnectorStatus;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -5,15 +5,15 @@ import static org.awaitility.Awaitility.await;
 
 import com.leadprocessor.emulation.SalesforceEmulation;
 import com.leadprocessor.emulation.SlackEmulation;
-import com.leadprocessor.lead.LeadCaptureEvent;
-import com.leadprocessor.lead.LeadMetadata;
-import com.leadprocessor.lead.LeadWorkflowIds;
 import com.leadprocessor.workflow.LeadOutcome;
 import com.leadprocessor.workflow.LeadRequest;
 import com.leadprocessor.workflow.LeadStatus;
 import com.leadprocessor.workflow.LeadStep;
 import com.leadprocessor.workflow.LeadWorkflow;
 import com.leadprocessor.workflow.RetryRequest;
+import com.leadprocessor.workflow.lead.LeadCaptureEvent;
+import com.leadprocessor.workflow.lead.LeadMetadata;
+import com.leadprocessor.workflow.lead.LeadWorkflowIds;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;

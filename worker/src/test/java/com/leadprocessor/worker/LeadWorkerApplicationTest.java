@@ -2,14 +2,14 @@ package com.leadprocessor.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.leadprocessor.lead.LeadCaptureEvent;
-import com.leadprocessor.lead.LeadMetadata;
-import com.leadprocessor.lead.LeadWorkflowIds;
 import com.leadprocessor.workflow.LeadOutcome;
 import com.leadprocessor.workflow.LeadRequest;
 import com.leadprocessor.workflow.LeadSearchAttributes;
 import com.leadprocessor.workflow.LeadStatus;
 import com.leadprocessor.workflow.LeadWorkflow;
+import com.leadprocessor.workflow.lead.LeadCaptureEvent;
+import com.leadprocessor.workflow.lead.LeadMetadata;
+import com.leadprocessor.workflow.lead.LeadWorkflowIds;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;

@@ -1,12 +1,12 @@
 package com.leadprocessor.workflow;
 
-import com.leadprocessor.enrichment.LeadEnrichmentActivities;
-import com.leadprocessor.review.LeadReviewActivities;
-import com.leadprocessor.routing.LeadRoutingActivities;
-import com.leadprocessor.routing.Route;
-import com.leadprocessor.salesforce.SalesforceLeadActivities;
-import com.leadprocessor.slack.SlackAlertActivities;
-import com.leadprocessor.verification.LeadVerificationActivities;
+import com.leadprocessor.workflow.enrichment.LeadEnrichmentActivities;
+import com.leadprocessor.workflow.review.LeadReviewActivities;
+import com.leadprocessor.workflow.routing.LeadRoutingActivities;
+import com.leadprocessor.workflow.routing.Route;
+import com.leadprocessor.workflow.salesforce.SalesforceLeadActivities;
+import com.leadprocessor.workflow.slack.SlackAlertActivities;
+import com.leadprocessor.workflow.verification.LeadVerificationActivities;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.activity.LocalActivityOptions;
 import io.temporal.common.RetryOptions;

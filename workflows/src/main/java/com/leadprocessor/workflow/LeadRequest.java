@@ -1,6 +1,6 @@
 package com.leadprocessor.workflow;
 
-import com.leadprocessor.lead.LeadCaptureEvent;
+import com.leadprocessor.workflow.lead.LeadCaptureEvent;
 import java.time.Instant;
 
 /**

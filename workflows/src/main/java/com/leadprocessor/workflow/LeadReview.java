@@ -1,6 +1,6 @@
 package com.leadprocessor.workflow;
 
-import com.leadprocessor.review.ReviewAlert;
+import com.leadprocessor.workflow.review.ReviewAlert;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;

@@ -1,16 +1,16 @@
 package com.leadprocessor.workflow;
 
-import com.leadprocessor.enrichment.Enrichment;
-import com.leadprocessor.enrichment.EnrichmentInput;
-import com.leadprocessor.lead.LeadCaptureEvent;
-import com.leadprocessor.routing.LeadPriority;
-import com.leadprocessor.routing.Route;
-import com.leadprocessor.routing.RoutingInput;
-import com.leadprocessor.salesforce.CrmLead;
-import com.leadprocessor.salesforce.CrmLeadRequest;
-import com.leadprocessor.slack.LeadAlert;
-import com.leadprocessor.slack.SlackMessage;
-import com.leadprocessor.verification.VerificationResult;
+import com.leadprocessor.workflow.enrichment.Enrichment;
+import com.leadprocessor.workflow.enrichment.EnrichmentInput;
+import com.leadprocessor.workflow.lead.LeadCaptureEvent;
+import com.leadprocessor.workflow.routing.LeadPriority;
+import com.leadprocessor.workflow.routing.Route;
+import com.leadprocessor.workflow.routing.RoutingInput;
+import com.leadprocessor.workflow.salesforce.CrmLead;
+import com.leadprocessor.workflow.salesforce.CrmLeadRequest;
+import com.leadprocessor.workflow.slack.LeadAlert;
+import com.leadprocessor.workflow.slack.SlackMessage;
+import com.leadprocessor.workflow.verification.VerificationResult;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;

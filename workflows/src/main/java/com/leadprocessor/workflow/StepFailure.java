@@ -1,6 +1,6 @@
 package com.leadprocessor.workflow;
 
-import com.leadprocessor.lead.LeadFailureType;
+import com.leadprocessor.workflow.lead.LeadFailureType;
 import io.temporal.api.enums.v1.RetryState;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;

@@ -3,9 +3,9 @@ package com.leadprocessor.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.leadprocessor.lead.LeadCaptureEvent;
-import com.leadprocessor.lead.LeadMetadata;
-import com.leadprocessor.lead.LeadWorkflowIds;
+import com.leadprocessor.workflow.lead.LeadCaptureEvent;
+import com.leadprocessor.workflow.lead.LeadMetadata;
+import com.leadprocessor.workflow.lead.LeadWorkflowIds;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.activity.LocalActivityOptions;
 import io.temporal.api.enums.v1.IndexedValueType;

@@ -2,7 +2,7 @@ package com.leadprocessor.e2e.harness;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.leadprocessor.lead.LeadWorkflowIds;
+import com.leadprocessor.workflow.lead.LeadWorkflowIds;
 
 /**
  * One lead as the chatbot sends it: the signed event body and the Standard Webhooks message id a

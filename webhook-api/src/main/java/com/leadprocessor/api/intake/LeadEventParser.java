@@ -1,7 +1,7 @@
 package com.leadprocessor.api.intake;
 
-import com.leadprocessor.lead.LeadCaptureEvent;
-import com.leadprocessor.lead.LeadMetadata;
+import com.leadprocessor.workflow.lead.LeadCaptureEvent;
+import com.leadprocessor.workflow.lead.LeadMetadata;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.ByteBuffer;

@@ -14,7 +14,7 @@ import org.springframework.context.annotation.Configuration;
  * leads.temporal.retry-after}, like the intake's.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(ReviewProperties.class)
+@EnableConfigurationProperties(ReviewApiProperties.class)
 public class ReviewConfiguration {
 
   @Bean
@@ -25,7 +25,7 @@ public class ReviewConfiguration {
 
   @Bean
   ReviewBacklogGauge reviewBacklogGauge(
-      LeadDirectory directory, MeterRegistry registry, ReviewProperties properties) {
+      LeadDirectory directory, MeterRegistry registry, ReviewApiProperties properties) {
     String query = LeadQueries.inReview();
     return new ReviewBacklogGauge(
         () -> directory.count(query), registry, properties.backlogRefresh());

@@ -9,12 +9,12 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /** Puts {@link ReviewAuthentication} in front of every review endpoint, when the API exists. */
 @Configuration(proxyBeanMethods = false)
 @Conditional(ReviewApiEnabledCondition.class)
-@EnableConfigurationProperties(ReviewProperties.class)
+@EnableConfigurationProperties(ReviewApiProperties.class)
 class ReviewWebConfiguration implements WebMvcConfigurer {
 
   private final ReviewTokens tokens;
 
-  ReviewWebConfiguration(ReviewProperties properties) {
+  ReviewWebConfiguration(ReviewApiProperties properties) {
     this.tokens = ReviewTokens.of(properties.apiTokens());
   }
 

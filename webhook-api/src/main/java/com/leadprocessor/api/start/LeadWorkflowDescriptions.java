@@ -1,7 +1,7 @@
 package com.leadprocessor.api.start;
 
-import com.leadprocessor.lead.LeadCaptureEvent;
 import com.leadprocessor.workflow.LeadRequest;
+import com.leadprocessor.workflow.lead.LeadCaptureEvent;
 
 /**
  * The static summary and details a lead's workflow shows in the Temporal UI, so an engineer

@@ -1,10 +1,10 @@
 package com.leadprocessor.api.start;
 
-import com.leadprocessor.lead.LeadWorkflowIds;
 import com.leadprocessor.workflow.LeadRequest;
 import com.leadprocessor.workflow.LeadSearchAttributes;
 import com.leadprocessor.workflow.LeadStatus;
 import com.leadprocessor.workflow.LeadWorkflow;
+import com.leadprocessor.workflow.lead.LeadWorkflowIds;
 import io.grpc.StatusRuntimeException;
 import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;

@@ -28,11 +28,11 @@ class ReviewTokensTest {
 
   @Test
   void propertiesDropBlankEntriesSoAnEmptyVariableDisablesTheApi() {
-    ReviewProperties properties =
-        new ReviewProperties(List.of(" ", " token-with-spaces-around "), null);
+    ReviewApiProperties properties =
+        new ReviewApiProperties(List.of(" ", " token-with-spaces-around "), null);
 
     assertThat(properties.apiTokens()).containsExactly("token-with-spaces-around");
-    assertThat(new ReviewProperties(List.of(""), null).apiEnabled()).isFalse();
-    assertThat(new ReviewProperties(null, null).apiEnabled()).isFalse();
+    assertThat(new ReviewApiProperties(List.of(""), null).apiEnabled()).isFalse();
+    assertThat(new ReviewApiProperties(null, null).apiEnabled()).isFalse();
   }
 }

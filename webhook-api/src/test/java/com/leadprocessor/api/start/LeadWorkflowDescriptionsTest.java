@@ -2,9 +2,9 @@ package com.leadprocessor.api.start;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.leadprocessor.lead.LeadCaptureEvent;
-import com.leadprocessor.lead.LeadMetadata;
 import com.leadprocessor.workflow.LeadRequest;
+import com.leadprocessor.workflow.lead.LeadCaptureEvent;
+import com.leadprocessor.workflow.lead.LeadMetadata;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -3,13 +3,13 @@ package com.leadprocessor.worker.observability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.leadprocessor.lead.LeadCaptureEvent;
-import com.leadprocessor.lead.LeadMetadata;
-import com.leadprocessor.lead.LeadWorkflowIds;
 import com.leadprocessor.workflow.LeadOutcome;
 import com.leadprocessor.workflow.LeadRequest;
 import com.leadprocessor.workflow.LeadStatus;
 import com.leadprocessor.workflow.LeadWorkflow;
+import com.leadprocessor.workflow.lead.LeadCaptureEvent;
+import com.leadprocessor.workflow.lead.LeadMetadata;
+import com.leadprocessor.workflow.lead.LeadWorkflowIds;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.temporal.client.WorkflowClient;

@@ -1,0 +1,41 @@
+package com.leadprocessor.connector.review;
+
+import com.leadprocessor.connector.MaskedEmail;
+import com.leadprocessor.workflow.review.ReviewAlert;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes one structured WARN line per review event, which log-based alerting can pick up. Emails in
+ * the error text are masked; the lead itself is one click away in the Temporal UI.
+ */
+@Component
+public class LogReviewNotifier implements ReviewNotifier {
+
+  private static final Logger log = LoggerFactory.getLogger(LogReviewNotifier.class);
+
+  @Override
+  public void reviewNeeded(ReviewAlert alert) {
+    log.warn(
+        "Lead needs review: workflowId={} conversationId={} step={} error=\"{}\" resolution=\"{}\"",
+        alert.workflowId(),
+        alert.conversationId(),
+        alert.failedStep(),
+        MaskedEmail.in(alert.error()),
+        alert.resolution());
+  }
+
+  @Override
+  public void reviewPending(ReviewAlert alert) {
+    log.warn(
+        "Lead still waits for review: workflowId={} conversationId={} step={} waitingFor={}"
+            + " error=\"{}\" resolution=\"{}\"",
+        alert.workflowId(),
+        alert.conversationId(),
+        alert.failedStep(),
+        alert.waitingFor(),
+        MaskedEmail.in(alert.error()),
+        alert.resolution());
+  }
+}

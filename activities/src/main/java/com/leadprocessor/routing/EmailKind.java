@@ -1,7 +1,0 @@
-package com.leadprocessor.routing;
-
-/** Whether a lead wrote from a company address or a free mail provider's. */
-public enum EmailKind {
-  BUSINESS,
-  FREE
-}

@@ -1,9 +1,0 @@
-package com.leadprocessor.routing;
-
-/**
- * What a rule decides; a null field leaves it to the next matching rule or the default.
- *
- * @param salesforceOwnerId a Salesforce user or queue id; null lets the org's assignment rules
- *     decide
- */
-public record RouteOutcome(String slackChannel, String salesforceOwnerId, LeadPriority priority) {}

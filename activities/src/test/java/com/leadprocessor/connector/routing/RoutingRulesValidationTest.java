@@ -1,0 +1,155 @@
+package com.leadprocessor.connector.routing;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class RoutingRulesValidationTest {
+
+  private static final String DEFAULT =
+      "default: { slack-channel: \"#sales-leads\", priority: NORMAL }\n";
+  private static final String TOPICS = "topics: { api: [api], pricing: [price] }\n";
+
+  private static void assertRejected(String yaml, String... expectedProblems) {
+    assertThatThrownBy(() -> RoutingRulesFixtures.fromYaml(yaml))
+        .isInstanceOf(InvalidRoutingRulesException.class)
+        .hasMessageStartingWith(
+            "Invalid routing rules in test-rules.yml (set by leads.routing.rules-file):")
+        .hasMessageContainingAll(expectedProblems);
+  }
+
+  @Test
+  void unknownTopicIsRejectedNamingTheKnownOnes() {
+    assertRejected(
+        TOPICS
+            + "rules: [{ name: api, when: { topics-any: [apis] }, then: { priority: HIGH } }]\n"
+            + DEFAULT,
+        "rule 'api': when.topics-any names unknown topic 'apis'; expected one of the topics"
+            + " defined under 'topics': [api, pricing]");
+  }
+
+  @Test
+  void invalidRegularExpressionIsRejected() {
+    assertRejected(
+        "rules: [{ name: docs, when: { source-url-pattern: \"^/docs/(api\" }, then: { priority: HIGH } }]\n"
+            + DEFAULT,
+        "rule 'docs': when.source-url-pattern '^/docs/(api' is not a valid regular expression"
+            + " (Unclosed group near index");
+  }
+
+  @Test
+  void ruleWithoutConditionIsRejected() {
+    assertRejected(
+        "rules: [{ name: everyone, then: { priority: HIGH } }]\n" + DEFAULT,
+        "rule 'everyone': when has no condition; expected at least one of [topics-any,"
+            + " source-url-prefix, source-url-pattern, email-kind]");
+  }
+
+  @Test
+  void ruleWithoutOutcomeIsRejected() {
+    assertRejected(
+        "rules: [{ name: pricing-page, when: { source-url-prefix: /pricing }, then: {} }]\n"
+            + DEFAULT,
+        "rule 'pricing-page': then sets nothing; expected at least one of [slack-channel,"
+            + " salesforce-owner-id, priority]");
+  }
+
+  @Test
+  void invalidPriorityIsRejected() {
+    assertRejected(
+        "rules: [{ name: hot, when: { source-url-prefix: /demo }, then: { priority: HIHG } }]\n"
+            + DEFAULT,
+        "rule 'hot': then.priority 'HIHG' is invalid; expected one of [LOW, NORMAL, HIGH, URGENT]");
+  }
+
+  @Test
+  void channelWithoutHashIsRejected() {
+    assertRejected(
+        "rules: [{ name: api, when: { source-url-prefix: /docs }, then: { slack-channel: dev-sales } }]\n"
+            + DEFAULT,
+        "rule 'api': then.slack-channel 'dev-sales' is invalid; expected a channel name starting"
+            + " with '#'",
+        "or a Slack channel id (for example C0123456789)");
+  }
+
+  @Test
+  void unquotedChannelIsExplainedAsAYamlComment() {
+    assertRejected(
+        "rules:\n  - name: api\n    when: { source-url-prefix: /docs }\n    then:\n      slack-channel: #dev-sales\n"
+            + DEFAULT,
+        "rule 'api': then.slack-channel is empty; expected a channel such as \"#dev-sales\" in"
+            + " quotes, because an unquoted # starts a YAML comment");
+  }
+
+  @Test
+  void slackChannelIdIsAccepted() {
+    RoutingRulesFixtures.fromYaml(
+        "rules: [{ name: api, when: { source-url-prefix: /docs }, then: { slack-channel: C0123456789 } }]\n"
+            + DEFAULT);
+  }
+
+  @Test
+  void duplicateRuleNamesAreRejected() {
+    assertRejected(
+        "rules:\n"
+            + "  - { name: api, when: { source-url-prefix: /a }, then: { priority: HIGH } }\n"
+            + "  - { name: api, when: { source-url-prefix: /b }, then: { priority: LOW } }\n"
+            + DEFAULT,
+        "rule 'api': duplicate rule name; expected each rule name once");
+  }
+
+  @Test
+  void missingDefaultIsRejected() {
+    assertRejected(
+        "rules: []\n",
+        "default is missing; expected a default outcome with slack-channel and priority");
+  }
+
+  @Test
+  void defaultWithoutChannelIsRejected() {
+    assertRejected(
+        "default: { priority: NORMAL }\n",
+        "default.slack-channel is required; expected the channel alerted when no rule sets one");
+  }
+
+  @Test
+  void misspelledKeyIsRejectedRatherThanIgnored() {
+    assertRejected(
+        "rules: [{ name: ent, when: { source-url-prefx: /pricing }, then: { priority: HIGH } }]\n"
+            + DEFAULT,
+        "rule 'ent': when: unknown key 'source-url-prefx'; expected one of [topics-any,"
+            + " source-url-prefix, source-url-pattern, email-kind]");
+  }
+
+  @Test
+  void invalidOwnerIdIsRejected() {
+    assertRejected(
+        "rules: [{ name: ent, when: { source-url-prefix: /p }, then: { salesforce-owner-id: queue-1 } }]\n"
+            + DEFAULT,
+        "rule 'ent': then.salesforce-owner-id 'queue-1' is invalid; expected a 15 or 18 character"
+            + " Salesforce user or queue id");
+  }
+
+  @Test
+  void unresolvablePlaceholderIsRejected() {
+    assertRejected(
+        "rules: [{ name: ent, when: { source-url-prefix: /p }, then: { salesforce-owner-id: \"${NO_SUCH_QUEUE}\" } }]\n"
+            + DEFAULT,
+        "rule 'ent': then.salesforce-owner-id: Could not resolve placeholder 'NO_SUCH_QUEUE'",
+        "expected a value, or a placeholder with a default such as ${NAME:}");
+  }
+
+  @Test
+  void everyProblemIsReportedAtOnce() {
+    assertRejected(
+        "rules: [{ name: a, when: { topics-any: [nope] }, then: { priority: HOT } }]\n",
+        "unknown topic 'nope'",
+        "then.priority 'HOT' is invalid",
+        "default is missing");
+  }
+
+  @Test
+  void brokenYamlIsRejected() {
+    assertRejected("rules: [ { name: a\n", "not valid YAML:");
+  }
+}

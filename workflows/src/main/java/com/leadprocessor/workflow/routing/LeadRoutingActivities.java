@@ -1,0 +1,15 @@
+package com.leadprocessor.workflow.routing;
+
+import io.temporal.activity.ActivityInterface;
+import io.temporal.activity.ActivityMethod;
+
+/**
+ * Chooses who gets a lead. Rules are configuration and run in an activity, so changing them never
+ * breaks the replay of leads already in flight.
+ */
+@ActivityInterface
+public interface LeadRoutingActivities {
+
+  @ActivityMethod(name = "RouteLead")
+  Route route(RoutingInput input);
+}

@@ -1,0 +1,16 @@
+package com.leadprocessor.workflow.slack;
+
+import io.temporal.activity.ActivityInterface;
+import io.temporal.activity.ActivityMethod;
+
+/** Tells sales about a lead. */
+@ActivityInterface
+public interface SlackAlertActivities {
+
+  /**
+   * Posts the lead alert to the routed channel. Permanent refusals throw a non-retryable {@code
+   * ApplicationFailure} typed with a {@link com.leadprocessor.workflow.lead.LeadFailureType}.
+   */
+  @ActivityMethod(name = "PostSlackLeadAlert")
+  SlackMessage postLeadAlert(LeadAlert alert);
+}

@@ -1,0 +1,17 @@
+package com.leadprocessor.workflow.verification;
+
+import com.leadprocessor.workflow.lead.LeadCaptureEvent;
+import io.temporal.activity.ActivityInterface;
+import io.temporal.activity.ActivityMethod;
+
+/** Decides whether a captured lead is real enough to reach sales. */
+@ActivityInterface
+public interface LeadVerificationActivities {
+
+  /**
+   * Normalises and checks the captured email and the lead's context. A lead that fails is not an
+   * error: the result says it is rejected and why.
+   */
+  @ActivityMethod(name = "VerifyLead")
+  VerificationResult verify(LeadCaptureEvent event);
+}
