@@ -1,11 +1,12 @@
 package com.leadprocessor.connector;
 
+import com.leadprocessor.workflow.LeadSearchAttributes;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-/** Links to a lead's workflow in the Temporal UI. */
+/** Links to a lead's workflow, and to the review queue, in the Temporal UI. */
 @Component
 public class TemporalUiLinks {
 
@@ -26,6 +27,18 @@ public class TemporalUiLinks {
   /** {@code <ui>/namespaces/<namespace>/workflows/<workflowId>}, each segment encoded. */
   public String workflowUrl(String workflowId) {
     return baseUrl + "/namespaces/" + segment(namespace) + "/workflows/" + segment(workflowId);
+  }
+
+  /**
+   * {@code <ui>/namespaces/<namespace>/workflows?query=LeadStatus="NEEDS_REVIEW"}: the Web UI's
+   * workflow list with the review queue's query filled in.
+   */
+  public String reviewQueueUrl() {
+    return baseUrl
+        + "/namespaces/"
+        + segment(namespace)
+        + "/workflows?query="
+        + segment(LeadSearchAttributes.IN_REVIEW_QUERY);
   }
 
   private static String segment(String value) {

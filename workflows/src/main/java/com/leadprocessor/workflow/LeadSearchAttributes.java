@@ -26,5 +26,12 @@ public final class LeadSearchAttributes {
   public static final List<SearchAttributeKey<String>> ALL =
       List.of(LEAD_STATUS, LEAD_FAILED_STEP, LEAD_ROUTE);
 
+  /**
+   * The visibility query that lists the review queue, {@code LeadStatus="NEEDS_REVIEW"}: the Web UI
+   * link in the start-up banner and in the review alert.
+   */
+  public static final String IN_REVIEW_QUERY =
+      LEAD_STATUS.getName() + "=\"" + LeadStatus.NEEDS_REVIEW.name() + "\"";
+
   private LeadSearchAttributes() {}
 }

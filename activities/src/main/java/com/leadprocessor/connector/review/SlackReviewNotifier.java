@@ -128,6 +128,11 @@ public class SlackReviewNotifier implements ReviewNotifier {
                             .text(PlainTextObject.builder().text("Open in Temporal UI").build())
                             .url(workflowUrl)
                             .style("primary")
+                            .build(),
+                        ButtonElement.builder()
+                            .actionId("open_review_queue")
+                            .text(PlainTextObject.builder().text("Review queue").build())
+                            .url(temporalUi.reviewQueueUrl())
                             .build()))
                 .build());
     return ChatPostMessageRequest.builder()

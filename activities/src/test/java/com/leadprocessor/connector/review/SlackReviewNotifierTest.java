@@ -85,7 +85,9 @@ class SlackReviewNotifierTest {
         .contains("p***@example.com")
         .doesNotContain("potential.lead@example.com")
         .contains("send the 'retry' signal")
-        .contains("http://localhost:8233/namespaces/default/workflows/lead-conv-12345");
+        .contains("http://localhost:8233/namespaces/default/workflows/lead-conv-12345")
+        .contains(
+            "http://localhost:8233/namespaces/default/workflows?query=LeadStatus%3D%22NEEDS_REVIEW%22");
     assertThat(slack.messagesIn("#lead-review").get(0).metadataPayload())
         .containsEntry("workflow_id", "lead-conv-12345")
         .containsEntry("failed_step", "SALESFORCE");

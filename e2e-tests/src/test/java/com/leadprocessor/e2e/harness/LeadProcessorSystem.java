@@ -27,27 +27,16 @@ public final class LeadProcessorSystem implements AutoCloseable {
   private final AppProcess api;
   private final LeadWorkflows leads;
   private final SignedWebhookClient webhooks;
+  private final Builder builder;
 
   private LeadProcessorSystem(Builder builder) {
     this.name = builder.name;
-    this.temporal = TemporalDevServer.start(name, builder.temporalOptions);
+    this.builder = builder;
+    this.temporal =
+        TemporalDevServer.start(name, builder.temporalOptions, builder.searchAttributes);
     try {
       for (int i = 1; i <= builder.workers; i++) {
-        int port = FreePorts.next();
-        Map<String, String> env = new LinkedHashMap<>(commonEnvironment());
-        env.put("MANAGEMENT_PORT", String.valueOf(port));
-        env.put("SPRING_PROFILES_ACTIVE", "local");
-        env.put("LEADS_REGISTER_SEARCH_ATTRIBUTES", "false");
-        env.put("SLACK_TASK_QUEUE", SLACK_TASK_QUEUE);
-        // Short activity timeouts so that work a killed worker held is retried within seconds.
-        // The Slack step keeps its own (15s): its HTTP calls may take up to SLACK_TIMEOUT (10s).
-        for (String step : List.of("VERIFY", "ROUTE", "ENRICH", "SALESFORCE")) {
-          env.put("LEADS_STEPS_" + step + "_STARTTOCLOSETIMEOUT", "5s");
-        }
-        env.putAll(builder.workerEnvironment);
-        workers.add(
-            AppProcess.start(
-                name + "-worker-" + i, AppJars.worker(), env, port, builder.jvmOptions));
+        startWorker();
       }
       int apiPort = FreePorts.next();
       Map<String, String> env = new LinkedHashMap<>(commonEnvironment());
@@ -64,6 +53,34 @@ public final class LeadProcessorSystem implements AutoCloseable {
       temporal.stop();
       throw e;
     }
+  }
+
+  /**
+   * Starts one more worker like the others and waits until it is healthy; throws if it exits or
+   * never gets there (its log is {@code target/e2e-logs/NAME-worker-N.log}).
+   */
+  public AppProcess startWorker() {
+    int port = FreePorts.next();
+    Map<String, String> env = new LinkedHashMap<>(commonEnvironment());
+    env.put("MANAGEMENT_PORT", String.valueOf(port));
+    env.put("SPRING_PROFILES_ACTIVE", "local");
+    env.put("LEADS_REGISTER_SEARCH_ATTRIBUTES", "false");
+    env.put("SLACK_TASK_QUEUE", SLACK_TASK_QUEUE);
+    // Short activity timeouts so that work a killed worker held is retried within seconds.
+    // The Slack step keeps its own (15s): its HTTP calls may take up to SLACK_TIMEOUT (10s).
+    for (String step : List.of("VERIFY", "ROUTE", "ENRICH", "SALESFORCE")) {
+      env.put("LEADS_STEPS_" + step + "_STARTTOCLOSETIMEOUT", "5s");
+    }
+    env.putAll(builder.workerEnvironment);
+    AppProcess worker =
+        AppProcess.start(
+            name + "-worker-" + (workers.size() + 1),
+            AppJars.worker(),
+            env,
+            port,
+            builder.jvmOptions);
+    workers.add(worker);
+    return worker;
   }
 
   public static Builder named(String name) {
@@ -124,6 +141,7 @@ public final class LeadProcessorSystem implements AutoCloseable {
     private final Map<String, String> apiEnvironment = new LinkedHashMap<>();
     private int workers = 1;
     private List<String> temporalOptions = List.of();
+    private List<String> searchAttributes = TemporalDevServer.SEARCH_ATTRIBUTES;
     private List<String> jvmOptions = AppProcess.SUITE_JVM_OPTIONS;
     private List<String> apiJvmOptions = AppProcess.SUITE_JVM_OPTIONS;
 
@@ -185,6 +203,12 @@ public final class LeadProcessorSystem implements AutoCloseable {
     /** Further {@code temporal server start-dev} options. */
     public Builder temporalOptions(List<String> options) {
       this.temporalOptions = List.copyOf(options);
+      return this;
+    }
+
+    /** Registers only these search attributes on the dev server instead of every lead one. */
+    public Builder searchAttributes(List<String> names) {
+      this.searchAttributes = List.copyOf(names);
       return this;
     }
 

@@ -4,6 +4,7 @@ import com.leadprocessor.workflow.LeadOutcome;
 import com.leadprocessor.workflow.LeadSearchAttributes;
 import com.leadprocessor.workflow.LeadState;
 import com.leadprocessor.workflow.LeadStatus;
+import io.temporal.api.history.v1.History;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.client.WorkflowExecutionMetadata;
@@ -60,6 +61,11 @@ public final class LeadWorkflows implements AutoCloseable {
       throw new AssertionError(
           lead.workflowId() + " did not end within " + timeout + "; state " + state(lead), e);
     }
+  }
+
+  /** The lead's workflow history as the server holds it now. */
+  public History history(TestLead lead) {
+    return client.fetchHistory(lead.workflowId()).getHistory();
   }
 
   /** The answer of the workflow's {@code state} query. */

@@ -28,14 +28,17 @@ public final class TemporalDevServer implements AutoCloseable {
   private final Path database;
   private final Path log;
   private final List<String> options;
+  private final List<String> searchAttributes;
   private int port;
   private int uiPort;
   private Process process;
 
-  private TemporalDevServer(String name, Path cli, List<String> options) {
+  private TemporalDevServer(
+      String name, Path cli, List<String> options, List<String> searchAttributes) {
     this.name = name;
     this.cli = cli;
     this.options = List.copyOf(options);
+    this.searchAttributes = List.copyOf(searchAttributes);
     this.database = E2eEnvironment.buildSubdir("e2e").resolve(name + ".db");
     this.log = E2eEnvironment.buildSubdir("e2e-logs").resolve("temporal-" + name + ".log");
     this.port = FreePorts.next();
@@ -52,7 +55,17 @@ public final class TemporalDevServer implements AutoCloseable {
    * {@code --sqlite-pragma journal_mode=wal}.
    */
   public static TemporalDevServer start(String name, List<String> options) {
-    TemporalDevServer server = new TemporalDevServer(name, TemporalCli.locate(), options);
+    return start(name, options, SEARCH_ATTRIBUTES);
+  }
+
+  /**
+   * As {@link #start(String, List)}, registering only {@code searchAttributes} (Keyword), as a
+   * namespace set up for an older version of the workflow would have.
+   */
+  public static TemporalDevServer start(
+      String name, List<String> options, List<String> searchAttributes) {
+    TemporalDevServer server =
+        new TemporalDevServer(name, TemporalCli.locate(), options, searchAttributes);
     try {
       Files.deleteIfExists(server.database);
       Files.deleteIfExists(server.log);
@@ -152,7 +165,7 @@ public final class TemporalDevServer implements AutoCloseable {
             database.toString(),
             "--log-level",
             "warn"));
-    for (String attribute : SEARCH_ATTRIBUTES) {
+    for (String attribute : searchAttributes) {
       command.addAll(List.of("--search-attribute", attribute + "=Keyword"));
     }
     command.addAll(options);
