@@ -4,9 +4,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Masks anything shaped like an email address in a log text: {@code potential.lead@example.com}
- * becomes {@code p***@example.com}, the same form as the activities' {@code MaskedEmail}, enough to
- * tell leads apart without writing personal data to the logs.
+ * Masks email addresses for logs and for texts that reach people: {@code
+ * potential.lead@example.com} becomes {@code p***@example.com}, enough to tell leads apart without
+ * writing personal data down. The JSON log encoder masks every log message with it; code masks an
+ * address or an error text with it before the text leaves the process.
  */
 public final class EmailMasking {
 
@@ -19,6 +20,19 @@ public final class EmailMasking {
       Pattern.compile("(" + LOCAL_CHAR + ")" + LOCAL_CHAR + "*(" + DOMAIN + ")");
 
   private EmailMasking() {}
+
+  /** One address with its local part masked; {@code <none>} for null, {@code ***} for no '@'. */
+  public static String of(String email) {
+    if (email == null) {
+      return "<none>";
+    }
+    String trimmed = email.strip();
+    int at = trimmed.lastIndexOf('@');
+    if (at <= 0) {
+      return "***";
+    }
+    return trimmed.charAt(0) + "***" + trimmed.substring(at);
+  }
 
   /** The text with every email-shaped part masked; {@code null} stays {@code null}. */
   public static String mask(String text) {

@@ -1,6 +1,6 @@
 package com.leadprocessor.connector.enrichment;
 
-import com.leadprocessor.connector.MaskedEmail;
+import com.leadprocessor.observability.EmailMasking;
 import com.leadprocessor.workflow.enrichment.Company;
 import com.leadprocessor.workflow.enrichment.Enrichment;
 import com.leadprocessor.workflow.enrichment.EnrichmentInput;
@@ -140,7 +140,7 @@ public class LeadEnrichmentActivitiesImpl implements LeadEnrichmentActivities, D
           "Enrichment source '{}' failed for conversation {}: {}",
           source.name(),
           input.event().conversationId(),
-          MaskedEmail.in(e.toString()));
+          EmailMasking.mask(e.toString()));
       return EnrichmentContribution.unavailable("failed: " + e.getMessage());
     }
   }

@@ -1,6 +1,6 @@
 package com.leadprocessor.connector.review;
 
-import com.leadprocessor.connector.MaskedEmail;
+import com.leadprocessor.observability.EmailMasking;
 import com.leadprocessor.workflow.review.ReviewAlert;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +22,7 @@ public class LogReviewNotifier implements ReviewNotifier {
         alert.workflowId(),
         alert.conversationId(),
         alert.failedStep(),
-        MaskedEmail.in(alert.error()),
+        EmailMasking.mask(alert.error()),
         alert.resolution());
   }
 
@@ -35,7 +35,7 @@ public class LogReviewNotifier implements ReviewNotifier {
         alert.conversationId(),
         alert.failedStep(),
         alert.waitingFor(),
-        MaskedEmail.in(alert.error()),
+        EmailMasking.mask(alert.error()),
         alert.resolution());
   }
 }

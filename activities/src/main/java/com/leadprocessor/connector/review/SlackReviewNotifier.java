@@ -1,11 +1,11 @@
 package com.leadprocessor.connector.review;
 
-import com.leadprocessor.connector.MaskedEmail;
 import com.leadprocessor.connector.TemporalUiLinks;
 import com.leadprocessor.connector.slack.ChannelPacer;
 import com.leadprocessor.connector.slack.LeadAlertMessage;
 import com.leadprocessor.connector.slack.SlackModeCondition;
 import com.leadprocessor.connector.slack.SlackProperties;
+import com.leadprocessor.observability.EmailMasking;
 import com.leadprocessor.workflow.LeadStep;
 import com.leadprocessor.workflow.review.ReviewAlert;
 import com.slack.api.methods.MethodsClient;
@@ -105,7 +105,7 @@ public class SlackReviewNotifier implements ReviewNotifier {
   private ChatPostMessageRequest request(ReviewAlert alert, String headline) {
     String workflowUrl = temporalUi.workflowUrl(alert.workflowId());
     String error =
-        LeadAlertMessage.cut(LeadAlertMessage.escape(MaskedEmail.in(alert.error())), MAX_ERROR);
+        LeadAlertMessage.cut(LeadAlertMessage.escape(EmailMasking.mask(alert.error())), MAX_ERROR);
     String text =
         "%s\nStep *%s* of `%s` (conversation `%s`)\n*Error:* %s\n*What to do:* %s"
             .formatted(

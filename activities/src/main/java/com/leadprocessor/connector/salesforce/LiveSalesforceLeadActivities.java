@@ -1,7 +1,7 @@
 package com.leadprocessor.connector.salesforce;
 
 import com.leadprocessor.connector.ConnectorStatus;
-import com.leadprocessor.connector.MaskedEmail;
+import com.leadprocessor.observability.EmailMasking;
 import com.leadprocessor.workflow.salesforce.CrmLead;
 import com.leadprocessor.workflow.salesforce.CrmLeadRequest;
 import com.leadprocessor.workflow.salesforce.SalesforceLeadActivities;
@@ -72,7 +72,7 @@ public class LiveSalesforceLeadActivities implements SalesforceLeadActivities, C
   @Override
   public CrmLead upsertLead(CrmLeadRequest request) {
     SalesforceLeadUpsert upsert = leadFields.upsertFor(request);
-    String lead = "%s (%s)".formatted(workflowId(), MaskedEmail.of(request.email()));
+    String lead = "%s (%s)".formatted(workflowId(), EmailMasking.of(request.email()));
     try {
       SalesforceLeadClient.Upserted upserted = client.upsert(upsert);
       log.info(
@@ -105,7 +105,7 @@ public class LiveSalesforceLeadActivities implements SalesforceLeadActivities, C
         lead,
         failure.isNonRetryable() ? "not retryable" : "will retry",
         failure.getType(),
-        MaskedEmail.in(failure.getOriginalMessage()));
+        EmailMasking.mask(failure.getOriginalMessage()));
     return failure;
   }
 

@@ -1,6 +1,6 @@
 package com.leadprocessor.connector.verification;
 
-import com.leadprocessor.connector.MaskedEmail;
+import com.leadprocessor.observability.EmailMasking;
 import com.leadprocessor.workflow.lead.LeadCaptureEvent;
 import com.leadprocessor.workflow.verification.LeadVerificationActivities;
 import com.leadprocessor.workflow.verification.VerificationResult;
@@ -29,14 +29,14 @@ public class LeadVerificationActivitiesImpl implements LeadVerificationActivitie
       log.info(
           "Lead accepted: conversation={} email={} freeEmailProvider={}",
           event.conversationId(),
-          MaskedEmail.of(result.normalizedEmail()),
+          EmailMasking.of(result.normalizedEmail()),
           result.freeEmailProvider());
     } else {
       log.info(
           "Lead rejected: conversation={} email={} reason={}",
           event.conversationId(),
-          MaskedEmail.of(event.capturedEmail()),
-          MaskedEmail.in(result.rejectionReason()));
+          EmailMasking.of(event.capturedEmail()),
+          EmailMasking.mask(result.rejectionReason()));
     }
     return result;
   }

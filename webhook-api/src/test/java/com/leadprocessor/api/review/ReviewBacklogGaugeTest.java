@@ -1,6 +1,7 @@
 package com.leadprocessor.api.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
@@ -84,14 +85,12 @@ class ReviewBacklogGaugeTest {
 
   @Test
   @Timeout(10)
-  void startedGaugeCountsAtOnceAndStopsCleanly() throws InterruptedException {
+  void startedGaugeCountsAtOnceAndStopsCleanly() {
     backlog.leads.set(3);
 
     gauge.start();
     try {
-      while (backlog.calls.get() == 0) {
-        Thread.sleep(10);
-      }
+      await().untilAsserted(() -> assertThat(backlog.calls.get()).isPositive());
       assertThat(gauge.isRunning()).isTrue();
     } finally {
       gauge.stop();
