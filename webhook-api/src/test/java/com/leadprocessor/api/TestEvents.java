@@ -10,7 +10,7 @@ public final class TestEvents {
 
   private TestEvents() {}
 
-  /** The example event of DESIGN.md, as a chatbot sends it. */
+  /** The example event of docs/architecture.md, as a chatbot sends it. */
   public static String example() {
     try (InputStream in = TestEvents.class.getResourceAsStream("/events/example-lead.json")) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);

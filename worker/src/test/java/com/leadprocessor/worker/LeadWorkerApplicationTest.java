@@ -24,7 +24,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * The worker as it ships, with its real activities in dry-run mode, against the in-memory Temporal:
- * the example lead from DESIGN.md goes through every step.
+ * the example lead of docs/architecture.md goes through every step.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.NONE,

@@ -12,7 +12,7 @@ public record TestLead(String conversationId, String messageId, String body) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** A lead asking about the API from the enterprise pricing page, as in DESIGN.md. */
+  /** A lead asking about the API from the enterprise pricing page, as in docs/architecture.md. */
   public static TestLead apiQuestion(String conversationId) {
     return of(
         conversationId,
