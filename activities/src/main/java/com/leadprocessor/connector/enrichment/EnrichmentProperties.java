@@ -61,7 +61,8 @@ public record EnrichmentProperties(
    * @param cacheTtl how long a company found for an IP is reused
    * @param negativeCacheTtl how long "no company known for this IP" is reused; shorter, since
    *     providers learn new ranges
-   * @param cacheSize how many IPs are remembered at most; the least recently used go first
+   * @param cacheSize how many IPs are remembered at most; beyond it, those least likely to be asked
+   *     about again go first
    */
   public record Firmographics(
       String url,

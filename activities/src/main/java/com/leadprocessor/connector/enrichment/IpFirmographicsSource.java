@@ -2,6 +2,10 @@ package com.leadprocessor.connector.enrichment;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import com.github.benmanes.caffeine.cache.Ticker;
 import com.google.common.net.InetAddresses;
 import com.leadprocessor.workflow.enrichment.Company;
 import com.leadprocessor.workflow.enrichment.Enrichment;
@@ -11,7 +15,6 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -50,24 +53,44 @@ public class IpFirmographicsSource implements EnrichmentSource {
   private static final Logger log = LoggerFactory.getLogger(IpFirmographicsSource.class);
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /**
+   * What the provider answered for an IP.
+   *
+   * @param company the company, or null when the provider knows none for the IP
+   */
+  private record Answer(Company company) {}
+
   private final EnrichmentProperties.Firmographics properties;
   private final EnrichmentHttpClient http;
-  private final FirmographicsCache cache;
+
+  /**
+   * Recent answers by IP, so a visitor who chats twice costs one lookup; "no company known" expires
+   * sooner than a company. Failures are not cached, so the next lead asks again.
+   */
+  private final Cache<String, Answer> answers;
 
   @Autowired
   public IpFirmographicsSource(EnrichmentProperties properties) {
-    this(properties.firmographics(), Clock.systemUTC());
+    this(properties.firmographics(), Ticker.systemTicker());
   }
 
-  /** With the clock that expires cached answers, for tests that skip a day. */
-  IpFirmographicsSource(EnrichmentProperties.Firmographics properties, Clock clock) {
+  /** With the ticker that expires cached answers, for tests that skip a day. */
+  IpFirmographicsSource(EnrichmentProperties.Firmographics properties, Ticker ticker) {
     this.properties = properties;
     this.http =
         new EnrichmentHttpClient(
             properties.connectTimeout(), properties.readTimeout(), MAX_ANSWER_BYTES);
-    this.cache =
-        new FirmographicsCache(
-            properties.cacheSize(), properties.cacheTtl(), properties.negativeCacheTtl(), clock);
+    this.answers =
+        Caffeine.newBuilder()
+            .maximumSize(properties.cacheSize())
+            .expireAfter(
+                Expiry.<String, Answer>writing(
+                    (ip, answer) ->
+                        answer.company() == null
+                            ? properties.negativeCacheTtl()
+                            : properties.cacheTtl()))
+            .ticker(ticker)
+            .build();
     if (properties.enabled()) {
       log.info(
           "IP firmographics on: {} (Clearbit Reveal format), answers cached for {}",
@@ -101,15 +124,15 @@ public class IpFirmographicsSource implements EnrichmentSource {
     if (kind != null) {
       return EnrichmentContribution.unavailable(ip + " is a " + kind + " address, never looked up");
     }
-    FirmographicsCache.Answer answer =
-        cache.get(InetAddresses.toAddrString(address)).orElseGet(() -> lookUp(address));
+    Answer cached = answers.getIfPresent(InetAddresses.toAddrString(address));
+    Answer answer = cached != null ? cached : lookUp(address);
     return answer.company() == null
         ? EnrichmentContribution.unavailable("no company known for " + ip)
         : EnrichmentContribution.of(answer.company());
   }
 
   /** Asks the provider; failures throw, and are not cached. */
-  private FirmographicsCache.Answer lookUp(InetAddress address) {
+  private Answer lookUp(InetAddress address) {
     String ip = InetAddresses.toAddrString(address);
     URI uri =
         URI.create(
@@ -123,9 +146,9 @@ public class IpFirmographicsSource implements EnrichmentSource {
         properties.token() == null
             ? Map.of("Accept", "application/json")
             : Map.of("Accept", "application/json", "Authorization", "Bearer " + properties.token());
-    Company company = companyIn(http.get(uri, headers), host);
-    cache.put(ip, company);
-    return new FirmographicsCache.Answer(company);
+    Answer answer = new Answer(companyIn(http.get(uri, headers), host));
+    answers.put(ip, answer);
+    return answer;
   }
 
   private static Company companyIn(EnrichmentHttpClient.Answer answer, String host) {

@@ -1,8 +1,7 @@
 package com.leadprocessor.connector.routing;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import jakarta.validation.Validation;
+import jakarta.validation.ValidatorFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -30,20 +29,15 @@ class RoutingConfiguration {
                   RoutingProperties.RULES_FILE_PROPERTY,
                   RoutingProperties.DEFAULT_RULES_FILE));
     }
-    try (InputStream yaml = resource.getInputStream()) {
+    try (ValidatorFactory validation = Validation.buildDefaultValidatorFactory()) {
       RoutingRules rules =
-          RoutingRulesParser.parse(location, yaml, environment::resolveRequiredPlaceholders);
+          RoutingRulesReader.read(location, resource, environment, validation.getValidator());
       log.info(
           "Loaded {} routing rules and {} topics from {}",
           rules.rules().size(),
           rules.topics().size(),
           location);
       return rules;
-    } catch (IOException e) {
-      throw new UncheckedIOException(
-          "Cannot read routing rules file '%s' set by %s"
-              .formatted(location, RoutingProperties.RULES_FILE_PROPERTY),
-          e);
     }
   }
 }

@@ -1,17 +1,15 @@
 package com.leadprocessor.connector.enrichment;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import com.leadprocessor.connector.ExampleLead;
 import com.leadprocessor.workflow.enrichment.EnrichmentInput;
 import com.leadprocessor.workflow.lead.LeadCaptureEvent;
 import com.leadprocessor.workflow.lead.LeadMetadata;
 import com.leadprocessor.workflow.verification.VerificationResult;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.util.unit.DataSize;
 
 /** Leads and configurations for the enrichment tests. */
@@ -79,28 +77,18 @@ final class EnrichmentFixtures {
     return new EnrichmentProperties(Duration.ofSeconds(5), firmographics, transcript);
   }
 
-  /** A clock that moves only when a test moves it. */
-  static final class TestClock extends Clock {
+  /** A ticker that moves only when a test moves it. */
+  static final class TestTicker implements Ticker {
 
-    private Instant now = Instant.parse("2023-10-27T10:00:00Z");
+    private final AtomicLong nanos = new AtomicLong();
 
     void advance(Duration duration) {
-      now = now.plus(duration);
+      nanos.addAndGet(duration.toNanos());
     }
 
     @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
+    public long read() {
+      return nanos.get();
     }
   }
 }

@@ -65,9 +65,9 @@ class IpFirmographicsSourceTest {
       }
       """;
 
-  private final EnrichmentFixtures.TestClock clock = new EnrichmentFixtures.TestClock();
+  private final EnrichmentFixtures.TestTicker ticker = new EnrichmentFixtures.TestTicker();
   private final IpFirmographicsSource source =
-      new IpFirmographicsSource(firmographics(providerUrl(), TOKEN), clock);
+      new IpFirmographicsSource(firmographics(providerUrl(), TOKEN), ticker);
   private final LeadEnrichmentActivitiesImpl activities =
       new LeadEnrichmentActivitiesImpl(
           List.of(source, new EmailDomainCompanySource(), new UserAgentSource(PARSER)),
@@ -165,7 +165,7 @@ class IpFirmographicsSourceTest {
     provider.stubFor(get(urlPathEqualTo("/v1/companies/find")).willReturn(okJson(GLOBEX)));
 
     Company first = source.enrich(leadFrom("8.8.4.4")).company();
-    clock.advance(Duration.ofHours(23));
+    ticker.advance(Duration.ofHours(23));
     Company second = source.enrich(leadFrom("8.8.4.4")).company();
 
     assertThat(second).isEqualTo(first).isNotNull();
@@ -177,7 +177,7 @@ class IpFirmographicsSourceTest {
     provider.stubFor(get(urlPathEqualTo("/v1/companies/find")).willReturn(okJson(GLOBEX)));
 
     source.enrich(leadFrom("8.8.4.4"));
-    clock.advance(Duration.ofHours(24));
+    ticker.advance(Duration.ofHours(24));
     source.enrich(leadFrom("8.8.4.4"));
 
     provider.verify(2, getRequestedFor(urlEqualTo("/v1/companies/find?ip=8.8.4.4")));
@@ -195,9 +195,9 @@ class IpFirmographicsSourceTest {
                         "{\"error\":{\"type\":\"unknown_record\",\"message\":\"Unknown IP.\"}}")));
 
     EnrichmentContribution first = source.enrich(leadFrom("81.2.69.160"));
-    clock.advance(Duration.ofMinutes(59));
+    ticker.advance(Duration.ofMinutes(59));
     source.enrich(leadFrom("81.2.69.160"));
-    clock.advance(Duration.ofMinutes(1));
+    ticker.advance(Duration.ofMinutes(1));
     source.enrich(leadFrom("81.2.69.160"));
 
     assertThat(first.unavailableReason()).isEqualTo("no company known for 81.2.69.160");
@@ -277,7 +277,7 @@ class IpFirmographicsSourceTest {
   void closedPortIsUnavailable() {
     IpFirmographicsSource nowhere =
         new IpFirmographicsSource(
-            firmographics("http://127.0.0.1:9/v1/companies/find?ip={ip}", TOKEN), clock);
+            firmographics("http://127.0.0.1:9/v1/companies/find?ip={ip}", TOKEN), ticker);
     LeadEnrichmentActivitiesImpl withNowhere =
         new LeadEnrichmentActivitiesImpl(List.of(nowhere), EnrichmentProperties.defaults());
 

@@ -1,15 +1,17 @@
 package com.leadprocessor.connector.routing;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
 import java.nio.charset.StandardCharsets;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.mock.env.MockEnvironment;
 
 /** Rules files for tests: the one this module ships, and ones written in a test. */
 final class RoutingRulesFixtures {
+
+  private static final Validator VALIDATOR =
+      Validation.buildDefaultValidatorFactory().getValidator();
 
   private RoutingRulesFixtures() {}
 
@@ -19,19 +21,19 @@ final class RoutingRulesFixtures {
   }
 
   static RoutingRules shipped(MockEnvironment environment) {
-    try (InputStream yaml = new ClassPathResource("routing-rules.yml").getInputStream()) {
-      return RoutingRulesParser.parse(
-          "classpath:routing-rules.yml", yaml, environment::resolveRequiredPlaceholders);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return RoutingRulesReader.read(
+        "classpath:routing-rules.yml",
+        new ClassPathResource("routing-rules.yml"),
+        environment,
+        VALIDATOR);
   }
 
   /** Rules from YAML text, as if read from {@code test-rules.yml}. */
   static RoutingRules fromYaml(String yaml) {
-    return RoutingRulesParser.parse(
+    return RoutingRulesReader.read(
         "test-rules.yml",
-        new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)),
-        new MockEnvironment()::resolveRequiredPlaceholders);
+        new ByteArrayResource(yaml.getBytes(StandardCharsets.UTF_8)),
+        new MockEnvironment(),
+        VALIDATOR);
   }
 }

@@ -1,5 +1,6 @@
 package com.leadprocessor.connector.routing;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
@@ -83,9 +84,15 @@ class RoutingRulesValidationTest {
 
   @Test
   void slackChannelIdIsAccepted() {
-    RoutingRulesFixtures.fromYaml(
-        "rules: [{ name: api, when: { source-url-prefix: /docs }, then: { slack-channel: C0123456789 } }]\n"
-            + DEFAULT);
+    RoutingRules rules =
+        RoutingRulesFixtures.fromYaml(
+            "rules: [{ name: api, when: { source-url-prefix: /docs }, then: { slack-channel: C0123456789 } }]\n"
+                + DEFAULT);
+
+    assertThat(rules.rules())
+        .singleElement()
+        .extracting(rule -> rule.then().slackChannel())
+        .isEqualTo("C0123456789");
   }
 
   @Test
@@ -117,8 +124,36 @@ class RoutingRulesValidationTest {
     assertRejected(
         "rules: [{ name: ent, when: { source-url-prefx: /pricing }, then: { priority: HIGH } }]\n"
             + DEFAULT,
-        "rule 'ent': when: unknown key 'source-url-prefx'; expected one of [topics-any,"
+        "rule 'ent': when.source-url-prefx is not a known key; expected one of [topics-any,"
             + " source-url-prefix, source-url-pattern, email-kind]");
+  }
+
+  @Test
+  void keyWithCharactersBindingWouldDropIsRejected() {
+    assertRejected(
+        "topics: { \"big deal\": [enterprise] }\n"
+            + "rules: [{ name: ent, when: { source url prefix: /pricing }, then: { priority: HIGH } }]\n"
+            + DEFAULT,
+        "topics.big deal is not a valid key; expected letters, digits, '-' or '_'",
+        "rule 'ent': when.source url prefix is not a valid key");
+  }
+
+  @Test
+  void ruleWithNoKnownKeyIsNamedWithTheKeysExpected() {
+    assertRejected(
+        "rules: [{ nmae: a, wen: { source-url-prefix: /a } }]\n" + DEFAULT,
+        "rules[0]: has none of the keys [name, when, then]");
+  }
+
+  @Test
+  void keysMayBeSpelledAsInSpringBootProperties() {
+    RoutingRules rules =
+        RoutingRulesFixtures.fromYaml(
+            "rules: [{ name: docs, when: { sourceUrlPrefix: /docs }, then: { slack_channel: \"#docs\" } }]\n"
+                + DEFAULT);
+
+    assertThat(rules.rules().get(0).when().sourceUrlPrefix()).isEqualTo("/docs");
+    assertThat(rules.rules().get(0).then().slackChannel()).isEqualTo("#docs");
   }
 
   @Test
@@ -135,7 +170,8 @@ class RoutingRulesValidationTest {
     assertRejected(
         "rules: [{ name: ent, when: { source-url-prefix: /p }, then: { salesforce-owner-id: \"${NO_SUCH_QUEUE}\" } }]\n"
             + DEFAULT,
-        "rule 'ent': then.salesforce-owner-id: Could not resolve placeholder 'NO_SUCH_QUEUE'",
+        "rule 'ent': then.salesforce-owner-id has a placeholder that cannot be resolved (Could not"
+            + " resolve placeholder 'NO_SUCH_QUEUE'",
         "expected a value, or a placeholder with a default such as ${NAME:}");
   }
 
