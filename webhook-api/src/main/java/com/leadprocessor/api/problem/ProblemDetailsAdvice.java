@@ -4,6 +4,7 @@ import com.leadprocessor.api.intake.InvalidLeadException;
 import com.leadprocessor.api.intake.MalformedJsonException;
 import com.leadprocessor.api.intake.PayloadTooLargeException;
 import com.leadprocessor.api.intake.UnreadableBodyException;
+import com.leadprocessor.api.signature.BodyNotUtf8Exception;
 import com.leadprocessor.api.signature.InvalidSignatureException;
 import com.leadprocessor.api.start.LeadStartUnavailableException;
 import java.time.Duration;
@@ -41,6 +42,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler
   ResponseEntity<ProblemDetail> malformedJson(MalformedJsonException e) {
+    return answer(ProblemType.MALFORMED_JSON.problem(e.getMessage()), new HttpHeaders());
+  }
+
+  @ExceptionHandler
+  ResponseEntity<ProblemDetail> bodyNotUtf8(BodyNotUtf8Exception e) {
     return answer(ProblemType.MALFORMED_JSON.problem(e.getMessage()), new HttpHeaders());
   }
 
