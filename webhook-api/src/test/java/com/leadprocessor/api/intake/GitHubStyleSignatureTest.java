@@ -19,6 +19,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /** A sender that signs the way GitHub does is accepted once the header name is configured. */
 @WebMvcTest(LeadCaptureController.class)
@@ -35,29 +36,26 @@ class GitHubStyleSignatureTest {
   @Autowired MockMvc mvc;
   @MockitoBean LeadStarter starter;
 
+  static MockHttpServletRequestBuilder signedIn(String header) {
+    String body = TestEvents.example();
+    return post(LeadCaptureController.PATH)
+        .contentType(MediaType.APPLICATION_JSON)
+        .header(header, TestSignatures.signature256(SECRET, body))
+        .content(body);
+  }
+
   @Test
   void gitHubStyleDeliveryIsAccepted() throws Exception {
     given(starter.start(any())).willReturn(LeadStart.started("lead-conv-12345"));
-    String body = TestEvents.example();
 
-    mvc.perform(
-            post(LeadCaptureController.PATH)
-                .contentType(MediaType.APPLICATION_JSON)
-                .header("X-Hub-Signature-256", TestSignatures.signature256(SECRET, body))
-                .content(body))
+    mvc.perform(signedIn("X-Hub-Signature-256"))
         .andExpect(status().isAccepted())
         .andExpect(jsonPath("$.workflowId").value("lead-conv-12345"));
   }
 
   @Test
   void theDefaultHeaderIsNoLongerReadOnceAnotherIsConfigured() throws Exception {
-    String body = TestEvents.example();
-
-    mvc.perform(
-            post(LeadCaptureController.PATH)
-                .contentType(MediaType.APPLICATION_JSON)
-                .header("X-Signature-256", TestSignatures.signature256(SECRET, body))
-                .content(body))
+    mvc.perform(signedIn("X-Signature-256"))
         .andExpect(status().isUnauthorized())
         .andExpect(
             jsonPath("$.detail")
