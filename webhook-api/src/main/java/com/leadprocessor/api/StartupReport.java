@@ -43,8 +43,8 @@ class StartupReport {
   void onReady(ApplicationReadyEvent event) {
     log.info(
         "Lead webhook API ready: POST {} ; Temporal {} namespace '{}', task queue '{}' (start"
-            + " timeout {}, Retry-After {}); signatures: Standard Webhooks and X-Signature-256"
-            + " with {} active secret(s), timestamp tolerance {}, max body {} bytes; unsigned"
+            + " timeout {}, Retry-After {}); signatures: Standard Webhooks and {}"
+            + " (body HMAC) with {} active secret(s), timestamp tolerance {}, max body {} bytes; unsigned"
             + " deliveries {}; {}; review backlog gauge leads.review.backlog refreshed every {}",
         postUrl(event),
         temporalTarget(),
@@ -52,6 +52,7 @@ class StartupReport {
         start.taskQueue(),
         readable(start.temporal().startTimeout()),
         readable(start.temporal().retryAfter()),
+        webhook.bodySignatureHeader(),
         webhook.secrets().size(),
         readable(webhook.timestampTolerance()),
         webhook.maxBodySize().toBytes(),

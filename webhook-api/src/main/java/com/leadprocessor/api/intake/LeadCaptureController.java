@@ -1,6 +1,5 @@
 package com.leadprocessor.api.intake;
 
-import com.leadprocessor.api.signature.SignatureHeaders;
 import com.leadprocessor.api.signature.WebhookSignatureVerifier;
 import com.leadprocessor.api.start.LeadStart;
 import com.leadprocessor.api.start.LeadStarter;
@@ -8,6 +7,7 @@ import com.leadprocessor.observability.LeadLogContext;
 import com.leadprocessor.workflow.LeadRequest;
 import com.leadprocessor.workflow.lead.LeadCaptureEvent;
 import com.leadprocessor.workflow.lead.LeadWorkflowIds;
+import com.standardwebhooks.Webhook;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.time.Clock;
@@ -54,14 +54,14 @@ class LeadCaptureController {
       HttpServletRequest request, @RequestHeader HttpHeaders headers) throws IOException {
     Instant receivedAt = clock.instant();
     byte[] body = bodyReader.read(request.getContentLengthLong(), request.getInputStream());
-    verifier.verify(SignatureHeaders.from(headers), body);
+    verifier.verify(headers, body);
     LeadCaptureEvent event = parser.parse(body);
     try (LeadLogContext logContext =
         LeadLogContext.open(
             event.conversationId(), LeadWorkflowIds.forConversation(event.conversationId()))) {
       LeadStart start =
           starter.start(
-              new LeadRequest(event, receivedAt, headers.getFirst(SignatureHeaders.WEBHOOK_ID)));
+              new LeadRequest(event, receivedAt, headers.getFirst(Webhook.UNBRANDED_MSG_ID_KEY)));
       return start.duplicate()
           ? ResponseEntity.ok(LeadAccepted.duplicateOf(start.workflowId()))
           : ResponseEntity.accepted().body(LeadAccepted.started(start.workflowId()));

@@ -1,5 +1,6 @@
 package com.leadprocessor.api.observability;
 
+import com.leadprocessor.api.signature.WebhookProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -13,9 +14,11 @@ import org.springframework.context.annotation.Configuration;
 class ObservabilityConfiguration {
 
   @Bean
-  FilterRegistrationBean<WebhookMetricsFilter> webhookMetricsFilter(MeterRegistry registry) {
+  FilterRegistrationBean<WebhookMetricsFilter> webhookMetricsFilter(
+      MeterRegistry registry, WebhookProperties webhook) {
     FilterRegistrationBean<WebhookMetricsFilter> registration =
-        new FilterRegistrationBean<>(new WebhookMetricsFilter(registry));
+        new FilterRegistrationBean<>(
+            new WebhookMetricsFilter(registry, webhook.bodySignatureHeader()));
     registration.addUrlPatterns(WebhookMetricsFilter.PATH);
     return registration;
   }

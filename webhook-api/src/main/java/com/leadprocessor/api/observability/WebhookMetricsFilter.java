@@ -1,6 +1,6 @@
 package com.leadprocessor.api.observability;
 
-import com.leadprocessor.api.signature.SignatureHeaders;
+import com.standardwebhooks.Webhook;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
@@ -29,9 +29,15 @@ class WebhookMetricsFilter extends OncePerRequestFilter {
   private final Map<WebhookOutcome, Counter> received = new EnumMap<>(WebhookOutcome.class);
   private final Map<SignatureScheme, Counter> signatureFailures =
       new EnumMap<>(SignatureScheme.class);
+  private final String bodySignatureHeader;
 
-  /** Registers every counter at start-up, so dashboards see zeros rather than gaps. */
-  WebhookMetricsFilter(MeterRegistry registry) {
+  /**
+   * Registers every counter at start-up, so dashboards see zeros rather than gaps.
+   *
+   * @param bodySignatureHeader the configured header of the body HMAC scheme
+   */
+  WebhookMetricsFilter(MeterRegistry registry, String bodySignatureHeader) {
+    this.bodySignatureHeader = bodySignatureHeader;
     Arrays.stream(WebhookOutcome.values())
         .forEach(
             outcome ->
@@ -72,7 +78,7 @@ class WebhookMetricsFilter extends OncePerRequestFilter {
           failed ? WebhookOutcome.ERROR : WebhookOutcome.forStatus(response.getStatus());
       received.get(outcome).increment();
       if (outcome == WebhookOutcome.REJECTED_SIGNATURE) {
-        signatureFailures.get(SignatureScheme.of(request)).increment();
+        signatureFailures.get(SignatureScheme.of(request, bodySignatureHeader)).increment();
       }
     }
   }
@@ -80,15 +86,16 @@ class WebhookMetricsFilter extends OncePerRequestFilter {
   /** The signature scheme a refused delivery tried, from its headers. */
   enum SignatureScheme {
     STANDARD_WEBHOOKS,
+    /** The body HMAC; its tag keeps this name whichever header is configured to carry it. */
     X_SIGNATURE_256,
     NONE;
 
-    static SignatureScheme of(HttpServletRequest request) {
-      if (request.getHeader(SignatureHeaders.WEBHOOK_SIGNATURE) != null
-          || request.getHeader(SignatureHeaders.WEBHOOK_TIMESTAMP) != null) {
+    static SignatureScheme of(HttpServletRequest request, String bodySignatureHeader) {
+      if (request.getHeader(Webhook.UNBRANDED_MSG_SIGNATURE_KEY) != null
+          || request.getHeader(Webhook.UNBRANDED_MSG_TIMESTAMP_KEY) != null) {
         return STANDARD_WEBHOOKS;
       }
-      return request.getHeader(SignatureHeaders.X_SIGNATURE_256) != null ? X_SIGNATURE_256 : NONE;
+      return request.getHeader(bodySignatureHeader) != null ? X_SIGNATURE_256 : NONE;
     }
 
     String tag() {

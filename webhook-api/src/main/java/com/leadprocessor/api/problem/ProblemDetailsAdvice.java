@@ -4,6 +4,7 @@ import com.leadprocessor.api.intake.InvalidLeadException;
 import com.leadprocessor.api.intake.MalformedJsonException;
 import com.leadprocessor.api.intake.PayloadTooLargeException;
 import com.leadprocessor.api.intake.UnreadableBodyException;
+import com.leadprocessor.api.signature.BodyNotUtf8Exception;
 import com.leadprocessor.api.signature.InvalidSignatureException;
 import com.leadprocessor.api.start.LeadStartUnavailableException;
 import java.time.Duration;
@@ -14,8 +15,10 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.validation.FieldError;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -41,6 +44,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler
   ResponseEntity<ProblemDetail> malformedJson(MalformedJsonException e) {
+    return answer(ProblemType.MALFORMED_JSON.problem(e.getMessage()), new HttpHeaders());
+  }
+
+  @ExceptionHandler
+  ResponseEntity<ProblemDetail> bodyNotUtf8(BodyNotUtf8Exception e) {
     return answer(ProblemType.MALFORMED_JSON.problem(e.getMessage()), new HttpHeaders());
   }
 
@@ -90,6 +98,28 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         ProblemType.INTERNAL_ERROR.problem(
             "An unexpected error occurred. It has been logged; nothing about it was stored."),
         new HttpHeaders());
+  }
+
+  /**
+   * A request record that Bean Validation refused ({@code @Valid @RequestBody}) is answered like an
+   * invalid parameter: its first invalid field, by name, with what is wrong.
+   */
+  @Override
+  protected ResponseEntity<Object> handleMethodArgumentNotValid(
+      MethodArgumentNotValidException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    FieldError field = FirstInvalidField.of(ex.getBindingResult());
+    if (field == null) {
+      return handleExceptionInternal(ex, null, headers, status, request);
+    }
+    ProblemDetail problem =
+        ProblemType.INVALID_PARAMETER.problem(field.getField() + " " + field.getDefaultMessage());
+    problem.setProperty("parameter", field.getField());
+    return ResponseEntity.status(problem.getStatus())
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(problem);
   }
 
   /** Gives Spring MVC's own problems (404, 405, 415...) our type, title and content type. */

@@ -3,6 +3,8 @@ package com.leadprocessor.api.review;
 import com.leadprocessor.api.problem.ProblemException;
 import com.leadprocessor.api.problem.ProblemType;
 import com.leadprocessor.workflow.LeadStep;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.Locale;
 import java.util.UUID;
@@ -42,11 +44,11 @@ class BulkRetryController {
       path = RETRY_ALL,
       consumes = {MediaType.APPLICATION_JSON_VALUE, "application/*+json"})
   ResponseEntity<BulkRetryStarted> retryAll(
-      @RequestBody(required = false) BulkRetryBody body,
+      @Valid @RequestBody(required = false) BulkRetryBody body,
       @RequestAttribute(ReviewAuthentication.REVIEWER) String reviewer) {
     BulkRetryBody request = body == null ? new BulkRetryBody(null, null) : body;
     LeadStep step = ReviewRequests.failedStep(request.failedStep(), true);
-    String reason = ReviewRequests.reason("reason", request.reason());
+    String reason = ReviewText.stripped(request.reason());
     String jobId = "retry-" + step.name().toLowerCase(Locale.ROOT) + "-" + UUID.randomUUID();
     String query = LeadQueries.inReviewAt(step);
     String recorded =
@@ -73,10 +75,18 @@ class BulkRetryController {
   }
 
   /**
-   * @param failedStep the step the leads failed at, required
-   * @param reason why, recorded on the batch job; optional
+   * @param failedStep the step the leads failed at, required; read like the {@code failedStep}
+   *     query parameter, by {@link ReviewRequests#failedStep}
+   * @param reason why, recorded on the batch job; optional, blank counts as absent
    */
-  record BulkRetryBody(String failedStep, String reason) {}
+  record BulkRetryBody(
+      String failedStep,
+      @Size(max = ReviewText.MAX_REASON_LENGTH, message = ReviewText.TOO_LONG) String reason) {
+
+    BulkRetryBody {
+      reason = ReviewText.absentIfBlank(reason);
+    }
+  }
 
   /**
    * @param statusPath where to follow the job's progress

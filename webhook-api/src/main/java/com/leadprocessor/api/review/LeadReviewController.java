@@ -2,8 +2,7 @@ package com.leadprocessor.api.review;
 
 import com.leadprocessor.workflow.LeadStatus;
 import com.leadprocessor.workflow.LeadStep;
-import com.leadprocessor.workflow.RetryRequest;
-import com.leadprocessor.workflow.ReviewNote;
+import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
 import org.slf4j.Logger;
@@ -59,25 +58,25 @@ class LeadReviewController {
   @PostMapping(LEADS + "/{workflowId}/retry")
   ResponseEntity<SignalSent> retry(
       @PathVariable String workflowId,
-      @RequestBody(required = false) RetryRequest request,
+      @Valid @RequestBody(required = false) RetryBody body,
       @RequestAttribute(ReviewAuthentication.REVIEWER) String reviewer) {
-    return decide(workflowId, ReviewSignal.retry(ReviewRequests.retry(request)), reviewer);
+    return decide(workflowId, ReviewSignal.retry(RetryBody.toRequest(body)), reviewer);
   }
 
   @PostMapping(LEADS + "/{workflowId}/skip")
   ResponseEntity<SignalSent> skip(
       @PathVariable String workflowId,
-      @RequestBody(required = false) ReviewNote note,
+      @Valid @RequestBody(required = false) NoteBody body,
       @RequestAttribute(ReviewAuthentication.REVIEWER) String reviewer) {
-    return decide(workflowId, ReviewSignal.skip(ReviewRequests.note(note)), reviewer);
+    return decide(workflowId, ReviewSignal.skip(NoteBody.toNote(body)), reviewer);
   }
 
   @PostMapping(LEADS + "/{workflowId}/discard")
   ResponseEntity<SignalSent> discard(
       @PathVariable String workflowId,
-      @RequestBody(required = false) ReviewNote note,
+      @Valid @RequestBody(required = false) NoteBody body,
       @RequestAttribute(ReviewAuthentication.REVIEWER) String reviewer) {
-    return decide(workflowId, ReviewSignal.discard(ReviewRequests.note(note)), reviewer);
+    return decide(workflowId, ReviewSignal.discard(NoteBody.toNote(body)), reviewer);
   }
 
   /**

@@ -1,10 +1,7 @@
 package com.leadprocessor.api.review;
 
-import com.leadprocessor.workflow.LeadCorrection;
 import com.leadprocessor.workflow.LeadStatus;
 import com.leadprocessor.workflow.LeadStep;
-import com.leadprocessor.workflow.RetryRequest;
-import com.leadprocessor.workflow.ReviewNote;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Locale;
@@ -12,15 +9,15 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Validates what a reviewer sends before anything reaches Temporal. Every failure names the
- * parameter; a value is quoted only after it was found short and of safe characters.
+ * Reads the query parameters, path variables and the bulk retry's step before anything reaches
+ * Temporal; the request bodies' other fields are checked by Bean Validation ({@link RetryBody},
+ * {@link NoteBody}). Every failure names the parameter; a value is quoted only after it was found
+ * short and of safe characters.
  */
 final class ReviewRequests {
 
   static final int DEFAULT_PAGE_SIZE = 50;
   static final int MAX_PAGE_SIZE = 100;
-  static final int MAX_REASON_LENGTH = 1_000;
-  static final int MAX_FIELD_LENGTH = 320;
 
   /** Workflow and batch job ids this API creates: {@code LeadWorkflowIds} and bulk retry ids. */
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,200}");
@@ -82,61 +79,6 @@ final class ReviewRequests {
 
   static String jobId(String value) {
     return id("jobId", value);
-  }
-
-  static RetryRequest retry(RetryRequest request) {
-    if (request == null) {
-      return new RetryRequest(null, null);
-    }
-    String reason = reason("reason", request.reason());
-    LeadCorrection correction = request.correction();
-    if (correction == null) {
-      return new RetryRequest(reason, null);
-    }
-    String email = field("correction.capturedEmail", correction.capturedEmail());
-    if (email != null
-        && (!email.contains("@") || email.chars().anyMatch(Character::isWhitespace))) {
-      throw new InvalidParameterException(
-          "correction.capturedEmail", "must be an email address such as name@example.com.");
-    }
-    String channel = field("correction.slackChannel", correction.slackChannel());
-    if (channel != null && channel.chars().anyMatch(Character::isWhitespace)) {
-      throw new InvalidParameterException(
-          "correction.slackChannel", "must be a channel name such as #dev-sales or a channel id.");
-    }
-    return new RetryRequest(
-        reason,
-        new LeadCorrection(
-            email,
-            field("correction.company", correction.company()),
-            channel,
-            field("correction.salesforceOwnerId", correction.salesforceOwnerId())));
-  }
-
-  static ReviewNote note(ReviewNote note) {
-    return new ReviewNote(note == null ? null : reason("reason", note.reason()));
-  }
-
-  static String reason(String parameter, String value) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    if (value.length() > MAX_REASON_LENGTH) {
-      throw new InvalidParameterException(
-          parameter, "must be at most " + MAX_REASON_LENGTH + " characters.");
-    }
-    return value.strip();
-  }
-
-  private static String field(String parameter, String value) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    if (value.length() > MAX_FIELD_LENGTH) {
-      throw new InvalidParameterException(
-          parameter, "must be at most " + MAX_FIELD_LENGTH + " characters.");
-    }
-    return value.strip();
   }
 
   private static String id(String parameter, String value) {

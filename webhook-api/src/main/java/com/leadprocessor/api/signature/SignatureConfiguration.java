@@ -33,7 +33,11 @@ public class SignatureConfiguration {
               + " signed ones are still verified. This is for a local trial only. !!!");
     }
     return new WebhookSignatureVerifier(
-        secrets, properties.timestampTolerance(), properties.allowUnsigned(), clock);
+        secrets,
+        properties.timestampTolerance(),
+        properties.allowUnsigned(),
+        properties.bodySignatureHeader(),
+        clock);
   }
 
   private static List<WebhookSecret> parseSecrets(List<String> configured) {

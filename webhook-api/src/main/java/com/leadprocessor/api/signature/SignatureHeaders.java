@@ -1,5 +1,6 @@
 package com.leadprocessor.api.signature;
 
+import com.standardwebhooks.Webhook;
 import org.springframework.http.HttpHeaders;
 
 /**
@@ -9,28 +10,27 @@ import org.springframework.http.HttpHeaders;
  * @param webhookTimestamp Standard Webhooks {@code webhook-timestamp}, unix seconds
  * @param webhookSignature Standard Webhooks {@code webhook-signature}, space-separated {@code
  *     v1,<base64>} entries
- * @param signature256 {@code X-Signature-256: sha256=<hex>}
+ * @param bodySignature {@code sha256=<hex>} from the configured body-signature header ({@value
+ *     #DEFAULT_BODY_SIGNATURE_HEADER} unless {@code leads.webhook.body-signature-header} names
+ *     another, such as GitHub's {@code X-Hub-Signature-256})
  */
 public record SignatureHeaders(
-    String webhookId, String webhookTimestamp, String webhookSignature, String signature256) {
+    String webhookId, String webhookTimestamp, String webhookSignature, String bodySignature) {
 
-  public static final String WEBHOOK_ID = "webhook-id";
-  public static final String WEBHOOK_TIMESTAMP = "webhook-timestamp";
-  public static final String WEBHOOK_SIGNATURE = "webhook-signature";
-  public static final String X_SIGNATURE_256 = "X-Signature-256";
+  public static final String DEFAULT_BODY_SIGNATURE_HEADER = "X-Signature-256";
 
   /** Reads the signature headers of a request; header names are case-insensitive. */
-  public static SignatureHeaders from(HttpHeaders headers) {
+  public static SignatureHeaders from(HttpHeaders headers, String bodySignatureHeader) {
     return new SignatureHeaders(
-        headers.getFirst(WEBHOOK_ID),
-        headers.getFirst(WEBHOOK_TIMESTAMP),
-        headers.getFirst(WEBHOOK_SIGNATURE),
-        headers.getFirst(X_SIGNATURE_256));
+        headers.getFirst(Webhook.UNBRANDED_MSG_ID_KEY),
+        headers.getFirst(Webhook.UNBRANDED_MSG_TIMESTAMP_KEY),
+        headers.getFirst(Webhook.UNBRANDED_MSG_SIGNATURE_KEY),
+        headers.getFirst(bodySignatureHeader));
   }
 
   /**
    * Whether the sender chose Standard Webhooks. A {@code webhook-id} alone does not count: senders
-   * that sign with {@code X-Signature-256} may still send it as their delivery id.
+   * that sign the body alone may still send it as their delivery id.
    */
   boolean usesStandardWebhooks() {
     return webhookTimestamp != null || webhookSignature != null;

@@ -231,18 +231,23 @@ public final class HostileInputs {
             case 3 -> NODES.stringNode(hostile(random, 0, 30));
             default -> NODES.objectNode().put("value", hostile(random, 1, 20));
           };
-      if (field.equals("metadata") && random.nextBoolean()) {
-        ((ObjectNode) event.get("metadata"))
-            .set(
-                new String[] {"source_url", "ip_address", "user_agent"}[random.nextInt(3)],
-                NODES.numberNode(random.nextInt()));
+      // An earlier change may have replaced metadata with a non-object; then it is replaced again.
+      if (field.equals("metadata")
+          && random.nextBoolean()
+          && event.get("metadata") instanceof ObjectNode metadata) {
+        metadata.set(
+            new String[] {"source_url", "ip_address", "user_agent"}[random.nextInt(3)],
+            NODES.numberNode(random.nextInt()));
       } else if (field.equals("timestamp") && wrong.isString()) {
         event.put(field, "not a time " + wrong.stringValue());
       } else if (field.equals("visitor_id") || field.equals("conversation_transcript_url")) {
         event.set(field, wrong.isString() ? NODES.numberNode(1) : wrong);
       } else {
-        event.set(
-            field, wrong.isString() && !wrong.stringValue().isBlank() ? NODES.nullNode() : wrong);
+        // A non-blank string is valid in a string field, which gets null (missing) instead; a
+        // null metadata is valid, so metadata keeps the string, which is not an object.
+        boolean validString =
+            wrong.isString() && !wrong.stringValue().isBlank() && !field.equals("metadata");
+        event.set(field, validString ? NODES.nullNode() : wrong);
       }
     }
     if (random.nextInt(3) == 0) {

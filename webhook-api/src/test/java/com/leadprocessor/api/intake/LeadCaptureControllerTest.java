@@ -211,6 +211,39 @@ class LeadCaptureControllerTest {
   }
 
   @Nested
+  class BodySignature {
+
+    @Test
+    void xSignature256IsTheDefaultBodySignatureHeader() throws Exception {
+      given(starter.start(any())).willReturn(LeadStart.started(WORKFLOW_ID));
+      String body = TestEvents.example();
+
+      mvc.perform(
+              post(PATH)
+                  .contentType(MediaType.APPLICATION_JSON)
+                  .header("X-Signature-256", TestSignatures.signature256(SECRET, body))
+                  .content(body))
+          .andExpect(status().isAccepted());
+    }
+
+    @Test
+    void gitHubStyleHeaderIsRefusedUnlessConfigured() throws Exception {
+      String body = TestEvents.example();
+
+      expectProblem(
+              mvc.perform(
+                  post(PATH)
+                      .contentType(MediaType.APPLICATION_JSON)
+                      .header("X-Hub-Signature-256", TestSignatures.signature256(SECRET, body))
+                      .content(body)),
+              401,
+              "invalid-signature")
+          .andExpect(jsonPath("$.detail").value(containsString("or X-Signature-256.")));
+      verifyNoInteractions(starter);
+    }
+  }
+
+  @Nested
   class BadBodies {
 
     @Test
@@ -218,6 +251,19 @@ class LeadCaptureControllerTest {
       expectProblem(mvc.perform(signed("{\"event\": ")), 400, "malformed-json")
           .andExpect(jsonPath("$.title").value("Malformed JSON"))
           .andExpect(jsonPath("$.detail").value(containsString("not valid JSON")));
+      verifyNoInteractions(starter);
+    }
+
+    @Test
+    void standardWebhooksBodyThatIsNotUtf8IsMalformed() throws Exception {
+      expectProblem(
+              mvc.perform(
+                  signed("{}")
+                      .content(new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xff, '"', '}'})),
+              400,
+              "malformed-json")
+          .andExpect(
+              jsonPath("$.detail").value("The body is not valid UTF-8; send JSON as UTF-8."));
       verifyNoInteractions(starter);
     }
 

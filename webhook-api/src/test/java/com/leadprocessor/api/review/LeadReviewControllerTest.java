@@ -499,6 +499,90 @@ class LeadReviewControllerTest {
     }
 
     @Test
+    void blankFieldsCountAsAbsentAndValuesAreStripped() throws Exception {
+      given(directory.find(ID)).willReturn(Optional.of(inReview(ID)));
+
+      mvc.perform(
+              postJson(
+                  "/leads/" + ID + "/retry",
+                  """
+                  {"reason": "   ",
+                   "correction": {"capturedEmail": " a@acme.example\\t", "company": " ",
+                                  "slackChannel": "\\n#sales ", "salesforceOwnerId": ""}}
+                  """))
+          .andExpect(status().isAccepted());
+
+      verify(directory)
+          .signal(
+              ID,
+              ReviewSignal.retry(
+                  new RetryRequest(
+                      null, new LeadCorrection("a@acme.example", null, "#sales", null))));
+    }
+
+    @Test
+    void everyBodyFieldIsNamedWithWhatIsWrong() throws Exception {
+      expectProblem(
+              mvc.perform(
+                  postJson(
+                      "/leads/" + ID + "/retry",
+                      "{\"correction\": {\"slackChannel\": \"#dev sales\"}}")),
+              422,
+              "invalid-parameter")
+          .andExpect(jsonPath("$.parameter").value("correction.slackChannel"))
+          .andExpect(
+              jsonPath("$.detail")
+                  .value(
+                      "correction.slackChannel must be a channel name such as #dev-sales or a"
+                          + " channel id."));
+      expectProblem(
+              mvc.perform(
+                  postJson(
+                      "/leads/" + ID + "/retry",
+                      "{\"correction\": {\"company\": \"" + "c".repeat(321) + "\"}}")),
+              422,
+              "invalid-parameter")
+          .andExpect(
+              jsonPath("$.detail").value("correction.company must be at most 320 characters."));
+      expectProblem(
+              mvc.perform(
+                  postJson(
+                      "/leads/" + ID + "/discard", "{\"reason\": \"" + "x".repeat(1_001) + "\"}")),
+              422,
+              "invalid-parameter")
+          .andExpect(jsonPath("$.detail").value("reason must be at most 1000 characters."));
+      verifyNoInteractions(directory);
+    }
+
+    @Test
+    void ofSeveralInvalidFieldsTheFirstIsNamedAndLengthComesBeforeForm() throws Exception {
+      String body =
+          "{\"correction\": {\"salesforceOwnerId\": \""
+              + "o".repeat(321)
+              + "\", \"capturedEmail\": \""
+              + "e".repeat(321)
+              + "\"}, \"reason\": \""
+              + "r".repeat(1_001)
+              + "\"}";
+
+      for (int i = 0; i < 5; i++) {
+        expectProblem(
+                mvc.perform(postJson("/leads/" + ID + "/retry", body)), 422, "invalid-parameter")
+            .andExpect(jsonPath("$.parameter").value("reason"));
+      }
+      expectProblem(
+              mvc.perform(
+                  postJson("/leads/" + ID + "/retry", body.replace("r".repeat(1_001), "ok"))),
+              422,
+              "invalid-parameter")
+          .andExpect(jsonPath("$.parameter").value("correction.capturedEmail"))
+          .andExpect(
+              jsonPath("$.detail")
+                  .value("correction.capturedEmail must be at most 320 characters."));
+      verifyNoInteractions(directory);
+    }
+
+    @Test
     void malformedBodyIs400NotA500() throws Exception {
       expectProblem(
           mvc.perform(postJson("/leads/" + ID + "/retry", "{\"reason\": ")), 400, "bad-request");
@@ -573,6 +657,20 @@ class LeadReviewControllerTest {
           mvc.perform(postJson("/leads/retry", "{\"failedStep\": \"CRM\"}")),
           422,
           "invalid-parameter");
+      verifyNoInteractions(directory);
+    }
+
+    @Test
+    void overlongReasonIs422() throws Exception {
+      expectProblem(
+              mvc.perform(
+                  postJson(
+                      "/leads/retry",
+                      "{\"failedStep\": \"SLACK\", \"reason\": \"" + "x".repeat(1_001) + "\"}")),
+              422,
+              "invalid-parameter")
+          .andExpect(jsonPath("$.parameter").value("reason"))
+          .andExpect(jsonPath("$.detail").value("reason must be at most 1000 characters."));
       verifyNoInteractions(directory);
     }
 

@@ -2,10 +2,14 @@ package com.leadprocessor.api.signature;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.http.HttpHeaders;
 
 class WebhookSecretsStartupTest {
 
@@ -86,5 +90,62 @@ class WebhookSecretsStartupTest {
                 assertThat(context.getStartupFailure())
                     .rootCause()
                     .hasMessageContaining("leads.webhook.timestamp-tolerance must be positive"));
+  }
+
+  @Test
+  void bodySignatureHeaderDefaultsToXSignature256() {
+    runner
+        .withPropertyValues("leads.webhook.secrets=s")
+        .run(
+            context ->
+                assertThat(context.getBean(WebhookProperties.class).bodySignatureHeader())
+                    .isEqualTo("X-Signature-256"));
+  }
+
+  @Test
+  void configuredBodySignatureHeaderReachesTheVerifier() {
+    runner
+        .withPropertyValues(
+            "leads.webhook.secrets=s", "leads.webhook.body-signature-header= X-Hub-Signature-256 ")
+        .run(
+            context -> {
+              HttpHeaders headers = new HttpHeaders();
+              headers.set("X-Hub-Signature-256", TestSignatures.signature256("s", "{}"));
+
+              assertThat(
+                      context
+                          .getBean(WebhookSignatureVerifier.class)
+                          .verify(headers, "{}".getBytes(StandardCharsets.UTF_8)))
+                  .isEqualTo(SignatureScheme.BODY_HMAC);
+            });
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "  ", "X Hub Signature", "X-Signature:256", "Signatüre"})
+  void blankOrInvalidBodySignatureHeaderFailsStartupNamingTheProperty(String header) {
+    runner
+        .withPropertyValues(
+            "leads.webhook.secrets=s", "leads.webhook.body-signature-header=" + header)
+        .run(
+            context ->
+                assertThat(context.getStartupFailure())
+                    .rootCause()
+                    .hasMessageContaining("leads.webhook.body-signature-header")
+                    .hasMessageContaining("LEADS_WEBHOOK_BODY_SIGNATURE_HEADER")
+                    .hasMessageContaining("must be an HTTP header name"));
+  }
+
+  @Test
+  void standardWebhooksHeaderCannotCarryTheBodySignature() {
+    runner
+        .withPropertyValues(
+            "leads.webhook.secrets=s", "leads.webhook.body-signature-header=Webhook-Signature")
+        .run(
+            context ->
+                assertThat(context.getStartupFailure())
+                    .rootCause()
+                    .hasMessageContaining(
+                        "leads.webhook.body-signature-header must not be a Standard Webhooks"
+                            + " header"));
   }
 }

@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
 
 class WebhookSignatureVerifierTest {
 
@@ -27,10 +28,16 @@ class WebhookSignatureVerifierTest {
       Clock.fixed(Instant.ofEpochSecond(VECTOR_TIMESTAMP), ZoneOffset.UTC);
 
   static WebhookSignatureVerifier verifier(Clock clock, String... secrets) {
+    return verifier(SignatureHeaders.DEFAULT_BODY_SIGNATURE_HEADER, clock, secrets);
+  }
+
+  static WebhookSignatureVerifier verifier(
+      String bodySignatureHeader, Clock clock, String... secrets) {
     return new WebhookSignatureVerifier(
         List.of(secrets).stream().map(WebhookSecret::parse).toList(),
         Duration.ofMinutes(5),
         false,
+        bodySignatureHeader,
         clock);
   }
 
@@ -224,6 +231,18 @@ class WebhookSignatureVerifierTest {
     }
 
     @Test
+    void bodyThatIsNotUtf8CannotBeCheckedAndIsAnsweredAsMalformed() {
+      byte[] latin1 = "{\"name\": \"Müller\"}".getBytes(StandardCharsets.ISO_8859_1);
+
+      assertThatThrownBy(
+              () ->
+                  verifier(AT_VECTOR_TIME, VECTOR_SECRET)
+                      .verify(standard(VECTOR_ID, VECTOR_TIMESTAMP, VECTOR_SIGNATURE), latin1))
+          .isInstanceOf(BodyNotUtf8Exception.class)
+          .hasMessage("The body is not valid UTF-8; send JSON as UTF-8.");
+    }
+
+    @Test
     void plainSecretIsUsedAsUtf8Bytes() {
       String signature =
           TestSignatures.standardWebhooks(
@@ -233,6 +252,65 @@ class WebhookSignatureVerifierTest {
               verifier(AT_VECTOR_TIME, PLAIN_SECRET)
                   .verify(standard(VECTOR_ID, VECTOR_TIMESTAMP, signature), bytes(VECTOR_PAYLOAD)))
           .isEqualTo(SignatureScheme.STANDARD_WEBHOOKS);
+    }
+  }
+
+  @Nested
+  class BodySignatureHeader {
+
+    static final String GITHUB = "X-Hub-Signature-256";
+
+    static HttpHeaders header(String name, String value) {
+      HttpHeaders headers = new HttpHeaders();
+      headers.set(name, value);
+      return headers;
+    }
+
+    @Test
+    void defaultHeaderIsXSignature256() {
+      String signature = TestSignatures.signature256(PLAIN_SECRET, VECTOR_PAYLOAD);
+
+      assertThat(
+              verifier(AT_VECTOR_TIME, PLAIN_SECRET)
+                  .verify(header("x-signature-256", signature), bytes(VECTOR_PAYLOAD)))
+          .isEqualTo(SignatureScheme.BODY_HMAC);
+    }
+
+    @Test
+    void gitHubStyleHeaderIsAcceptedWhenConfigured() {
+      String signature = TestSignatures.signature256(PLAIN_SECRET, VECTOR_PAYLOAD);
+
+      assertThat(
+              verifier(GITHUB, AT_VECTOR_TIME, PLAIN_SECRET)
+                  .verify(header(GITHUB, signature), bytes(VECTOR_PAYLOAD)))
+          .isEqualTo(SignatureScheme.BODY_HMAC);
+    }
+
+    @Test
+    void gitHubStyleHeaderIsRefusedWhenNotConfigured() {
+      String signature = TestSignatures.signature256(PLAIN_SECRET, VECTOR_PAYLOAD);
+
+      assertThatThrownBy(
+              () ->
+                  verifier(AT_VECTOR_TIME, PLAIN_SECRET)
+                      .verify(header(GITHUB, signature), bytes(VECTOR_PAYLOAD)))
+          .isInstanceOf(InvalidSignatureException.class)
+          .hasMessageEndingWith("or X-Signature-256.");
+    }
+
+    @Test
+    void configuredHeaderReplacesTheDefaultAndIsNamedInEveryRefusal() {
+      WebhookSignatureVerifier gitHub = verifier(GITHUB, AT_VECTOR_TIME, PLAIN_SECRET);
+      String signature = TestSignatures.signature256(PLAIN_SECRET, VECTOR_PAYLOAD);
+
+      assertThatThrownBy(
+              () -> gitHub.verify(header("X-Signature-256", signature), bytes(VECTOR_PAYLOAD)))
+          .hasMessageEndingWith("or X-Hub-Signature-256.");
+      assertThatThrownBy(() -> gitHub.verify(header(GITHUB, "sha1=abc"), bytes(VECTOR_PAYLOAD)))
+          .hasMessage("The X-Hub-Signature-256 header is not of the form sha256=<64 hex digits>.");
+      assertThatThrownBy(() -> gitHub.verify(header(GITHUB, signature), bytes("{}")))
+          .hasMessage(
+              "The X-Hub-Signature-256 header does not match the body with a configured secret.");
     }
   }
 
@@ -250,7 +328,7 @@ class WebhookSignatureVerifierTest {
       assertThat(
               verifier(AT_VECTOR_TIME, VECTOR_SECRET, PLAIN_SECRET)
                   .verify(signature256(header), bytes(VECTOR_PAYLOAD)))
-          .isEqualTo(SignatureScheme.X_SIGNATURE_256);
+          .isEqualTo(SignatureScheme.BODY_HMAC);
     }
 
     @Test
@@ -261,7 +339,7 @@ class WebhookSignatureVerifierTest {
               verifier(AT_VECTOR_TIME, VECTOR_SECRET)
                   .verify(
                       signature256(header.replace("SHA256=", "sha256=")), bytes(VECTOR_PAYLOAD)))
-          .isEqualTo(SignatureScheme.X_SIGNATURE_256);
+          .isEqualTo(SignatureScheme.BODY_HMAC);
     }
 
     @Test
@@ -293,7 +371,12 @@ class WebhookSignatureVerifierTest {
     @Test
     void unsignedDeliveryIsAcceptedOnlyWhenAllowed() {
       WebhookSignatureVerifier allowing =
-          new WebhookSignatureVerifier(List.of(), Duration.ofMinutes(5), true, AT_VECTOR_TIME);
+          new WebhookSignatureVerifier(
+              List.of(),
+              Duration.ofMinutes(5),
+              true,
+              SignatureHeaders.DEFAULT_BODY_SIGNATURE_HEADER,
+              AT_VECTOR_TIME);
 
       assertThat(allowing.verify(new SignatureHeaders(null, null, null, null), bytes("{}")))
           .isEqualTo(SignatureScheme.UNSIGNED);
@@ -306,6 +389,7 @@ class WebhookSignatureVerifierTest {
               List.of(WebhookSecret.parse(VECTOR_SECRET)),
               Duration.ofMinutes(5),
               true,
+              SignatureHeaders.DEFAULT_BODY_SIGNATURE_HEADER,
               AT_VECTOR_TIME);
 
       assertThatThrownBy(
