@@ -50,9 +50,7 @@ class LeadWorkflowTest {
                   .setActivityOptions(
                       Map.of(
                           "UpsertSalesforceLead", withRetries(THREE_QUICK_ATTEMPTS),
-                          "PostSlackLeadAlert", withRetries(THREE_QUICK_ATTEMPTS),
-                          "EnrichLead", withRetries(THREE_QUICK_ATTEMPTS)))
-                  // Version 1 runs enrichment as a local activity, with the same policy.
+                          "PostSlackLeadAlert", withRetries(THREE_QUICK_ATTEMPTS)))
                   .setLocalActivityOptions(
                       Map.of(
                           "EnrichLead",
@@ -68,6 +66,7 @@ class LeadWorkflowTest {
   private TestWorkflowEnvironment env;
   private WorkflowClient client;
   private String taskQueue;
+  private LeadHistoryRecorder histories;
 
   @BeforeEach
   void startWorker(TestWorkflowEnvironment env, Worker worker, WorkflowClient client) {
@@ -76,6 +75,7 @@ class LeadWorkflowTest {
     this.env = env;
     this.client = client;
     this.taskQueue = worker.getTaskQueue();
+    this.histories = new LeadHistoryRecorder(client);
   }
 
   @Test
@@ -100,7 +100,7 @@ class LeadWorkflowTest {
     assertThat(searchAttribute(lead, LeadSearchAttributes.LEAD_STATUS)).isEqualTo("COMPLETED");
     assertThat(searchAttribute(lead, LeadSearchAttributes.LEAD_ROUTE)).isEqualTo("enterprise+api");
     assertThat(lead.state().slackMessageTs()).isEqualTo("1700000000.000100");
-    captureHistory(lead, "lead-completed-v1.json");
+    histories.record(lead, "lead-completed");
   }
 
   @Test
@@ -114,6 +114,7 @@ class LeadWorkflowTest {
     assertThat(activities.crmLeadsUpserted).isEmpty();
     assertThat(activities.slackAlertsPosted).isEmpty();
     assertThat(searchAttribute(lead, LeadSearchAttributes.LEAD_STATUS)).isEqualTo("REJECTED");
+    histories.record(lead, "lead-rejected");
   }
 
   @Test
@@ -135,6 +136,7 @@ class LeadWorkflowTest {
                   .contains("enrichment failed after its retries")
                   .contains("firmographics provider answered 503");
             });
+    histories.record(lead, "lead-without-enrichment");
   }
 
   @Test
@@ -171,7 +173,7 @@ class LeadWorkflowTest {
     assertThat(activities.slackAlertsPosted).hasSize(1);
     assertThat(searchAttribute(lead, LeadSearchAttributes.LEAD_FAILED_STEP)).isNull();
     assertThat(lead.state().lastError()).contains("Salesforce answered 503");
-    captureHistory(lead, "lead-review-retried-v1.json");
+    histories.record(lead, "lead-review-retried");
   }
 
   @Test
@@ -202,6 +204,7 @@ class LeadWorkflowTest {
               assertThat(crm.enrichment().company().name()).isEqualTo("Globex");
               assertThat(crm.route().slackChannel()).isEqualTo("#enterprise");
             });
+    histories.record(lead, "lead-review-corrected");
   }
 
   @Test
@@ -220,6 +223,7 @@ class LeadWorkflowTest {
     assertThat(activities.slackAlertsPosted)
         .singleElement()
         .satisfies(alert -> assertThat(alert.crmLead()).isNull());
+    histories.record(lead, "lead-review-skipped");
   }
 
   @Test
@@ -260,6 +264,7 @@ class LeadWorkflowTest {
     assertThat(outcome.status()).isEqualTo(LeadStatus.DISCARDED);
     assertThat(outcome.reason()).isEqualTo("discarded by a reviewer: spam");
     assertThat(searchAttribute(lead, LeadSearchAttributes.LEAD_STATUS)).isEqualTo("DISCARDED");
+    histories.record(lead, "lead-review-discarded");
   }
 
   @Test
@@ -283,6 +288,7 @@ class LeadWorkflowTest {
     env.sleep(Duration.ofHours(24));
     assertThat(activities.reviewReminders).hasSize(2);
     assertThat(lead.state().status()).isEqualTo(LeadStatus.NEEDS_REVIEW);
+    histories.record(lead, "lead-review-reminded");
   }
 
   @Test
@@ -328,25 +334,6 @@ class LeadWorkflowTest {
     return WorkflowStub.fromTyped(lead)
         .query("__temporal_workflow_metadata", WorkflowMetadata.class)
         .getCurrentDetails();
-  }
-
-  /**
-   * Writes the lead's history for {@link LeadWorkflowReplayTest} when run with {@code
-   * -Dleads.captureHistories=<folder>}; do that only when an intended, versioned change makes the
-   * committed histories obsolete.
-   */
-  private void captureHistory(LeadWorkflow lead, String fileName) {
-    String folder = System.getProperty("leads.captureHistories");
-    if (folder == null) {
-      return;
-    }
-    try {
-      String workflowId = WorkflowStub.fromTyped(lead).getExecution().getWorkflowId();
-      java.nio.file.Files.writeString(
-          java.nio.file.Path.of(folder, fileName), client.fetchHistory(workflowId).toJson(true));
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
   }
 
   private static ActivityOptions withRetries(RetryOptions retryOptions) {
