@@ -27,6 +27,27 @@ import org.slf4j.Logger;
  * effort. All state lives in fields so the {@code state} query and the Temporal UI's current
  * details always show where the lead is; {@link LeadStatusPublisher} decides what the search
  * attributes show.
+ *
+ * <h2>Changing this code</h2>
+ *
+ * <p>Leads in flight replay their history on the code deployed now, so a change to the commands
+ * this workflow issues (activities, timers, markers, upserts, or their order) must keep every
+ * recorded history replaying. The procedure, in full in {@code docs/changing-workflow-code.md}:
+ *
+ * <ol>
+ *   <li>Guard the change with a new change id, {@code Workflow.getVersion("<new-id>",
+ *       Workflow.DEFAULT_VERSION, 1)}, in a small named collaborator rather than in {@link
+ *       #process}. Never redefine a change id that has shipped: a new behaviour is a new id.
+ *   <li>Record the new version's histories into {@code histories/<new-id>/}, beside the older ones,
+ *       by running {@code LeadWorkflowTest} with {@code -Dleads.captureHistories} (see {@code
+ *       LeadHistoryRecorder}); {@code LeadWorkflowReplayTest} replays every history under {@code
+ *       histories/} in CI.
+ *   <li>Remove an old branch, and its histories, only when no open lead can be on it: a visibility
+ *       query for running leads started before the new version was deployed counts none.
+ * </ol>
+ *
+ * <p>The versions written before the first release were folded into one baseline on 2026-12-02
+ * (recorded in {@code histories/baseline/}); no change id is in force yet.
  */
 public class LeadWorkflowImpl implements LeadWorkflow {
 
