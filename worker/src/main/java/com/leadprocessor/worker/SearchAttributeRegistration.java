@@ -3,7 +3,6 @@ package com.leadprocessor.worker;
 import com.leadprocessor.workflow.LeadSearchAttributes;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.api.operatorservice.v1.AddSearchAttributesRequest;
 import io.temporal.serviceclient.OperatorServiceStubs;
 import io.temporal.serviceclient.OperatorServiceStubsOptions;
@@ -51,10 +50,13 @@ class SearchAttributeRegistration implements ApplicationRunner {
             .addSearchAttributes(
                 AddSearchAttributesRequest.newBuilder()
                     .setNamespace(namespace)
-                    .putSearchAttributes(key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
+                    .putSearchAttributes(key.getName(), key.getValueType())
                     .build());
         log.info(
-            "Registered search attribute {} (Keyword) on namespace {}", key.getName(), namespace);
+            "Registered search attribute {} ({}) on namespace {}",
+            key.getName(),
+            key.getValueType(),
+            namespace);
       } catch (StatusRuntimeException e) {
         if (e.getStatus().getCode() != Status.Code.ALREADY_EXISTS) {
           throw e;

@@ -3,12 +3,14 @@ package com.leadprocessor.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.leadprocessor.workflow.enrichment.LeadEnrichmentActivities;
 import com.leadprocessor.workflow.lead.LeadCaptureEvent;
 import com.leadprocessor.workflow.lead.LeadMetadata;
 import com.leadprocessor.workflow.lead.LeadWorkflowIds;
+import com.leadprocessor.workflow.salesforce.SalesforceLeadActivities;
+import com.leadprocessor.workflow.slack.SlackAlertActivities;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.activity.LocalActivityOptions;
-import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.api.sdk.v1.WorkflowMetadata;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
@@ -41,19 +43,18 @@ class LeadWorkflowTest {
 
   @RegisterExtension
   static final TestWorkflowExtension temporal =
-      TestWorkflowExtension.newBuilder()
-          .registerSearchAttribute("LeadStatus", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
-          .registerSearchAttribute("LeadFailedStep", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
-          .registerSearchAttribute("LeadRoute", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
+      withLeadSearchAttributes(TestWorkflowExtension.newBuilder())
           .registerWorkflowImplementationTypes(
               WorkflowImplementationOptions.newBuilder()
                   .setActivityOptions(
                       Map.of(
-                          "UpsertSalesforceLead", withRetries(THREE_QUICK_ATTEMPTS),
-                          "PostSlackLeadAlert", withRetries(THREE_QUICK_ATTEMPTS)))
+                          SalesforceLeadActivities.UPSERT_SALESFORCE_LEAD,
+                          withRetries(THREE_QUICK_ATTEMPTS),
+                          SlackAlertActivities.POST_SLACK_LEAD_ALERT,
+                          withRetries(THREE_QUICK_ATTEMPTS)))
                   .setLocalActivityOptions(
                       Map.of(
-                          "EnrichLead",
+                          LeadEnrichmentActivities.ENRICH_LEAD,
                           LocalActivityOptions.newBuilder()
                               .setRetryOptions(THREE_QUICK_ATTEMPTS)
                               .build()))
@@ -334,6 +335,13 @@ class LeadWorkflowTest {
     return WorkflowStub.fromTyped(lead)
         .query("__temporal_workflow_metadata", WorkflowMetadata.class)
         .getCurrentDetails();
+  }
+
+  private static TestWorkflowExtension.Builder withLeadSearchAttributes(
+      TestWorkflowExtension.Builder builder) {
+    LeadSearchAttributes.ALL.forEach(
+        key -> builder.registerSearchAttribute(key.getName(), key.getValueType()));
+    return builder;
   }
 
   private static ActivityOptions withRetries(RetryOptions retryOptions) {
