@@ -37,7 +37,11 @@ step() { # title, log file
 
 fail() { # message [lines of the step's log to show]
   echo >&2
-  echo "Step $step_no/$steps ($step_title) failed: $1" >&2
+  if [ "$step_no" -gt "$steps" ]; then
+    echo "Failed after start-up: $1" >&2
+  else
+    echo "Step $step_no/$steps ($step_title) failed: $1" >&2
+  fi
   if [ -n "$step_log" ] && [ -s "$step_log" ]; then
     echo "---- last lines of $step_log ----" >&2
     tail -n "${2:-40}" "$step_log" >&2
@@ -114,7 +118,7 @@ ports=("$api_port" "$worker_port")
 step "check that ports ${ports[*]} are free"
 for port in "${ports[@]}"; do
   if port_open "$port"; then
-    fail "port $port on 127.0.0.1 is already in use (is another scripts/run-local.sh running? 'ss -ltnp sport = :$port' shows what listens)"
+    fail "port $port on 127.0.0.1 is already in use (is another scripts/run-local.sh running? ss -ltnp 'sport = :$port' shows what listens)"
   fi
 done
 
@@ -132,6 +136,7 @@ if [ -n "${TEMPORAL_ADDRESS:-}" ]; then
   step "Temporal CLI: not needed, TEMPORAL_ADDRESS is set"
   step "Temporal: the external server at $TEMPORAL_ADDRESS"
   temporal_mode="external Temporal at $TEMPORAL_ADDRESS"
+  register_search_attributes=true
   ui_url="${TEMPORAL_UI_URL:-http://localhost:8233}"
 else
   cli_log="$run_dir/temporal-cli-install.log"
@@ -155,6 +160,7 @@ else
     "$temporal_cli" operator namespace describe --namespace "$namespace" --address "$TEMPORAL_ADDRESS"
   await_process "The Temporal Web UI" "${started_pgids[-1]}" 30 http_ok "http://127.0.0.1:$temporal_ui_port/"
   temporal_mode="Temporal dev server ($temporal_cli), history in $run_dir/temporal.db"
+  register_search_attributes=false
   ui_url="http://localhost:$temporal_ui_port"
 fi
 ui_url="${ui_url%/}"
@@ -173,7 +179,8 @@ else
 fi
 
 export SPRING_PROFILES_ACTIVE="${SPRING_PROFILES_ACTIVE:-local}"
-export LEADS_REGISTER_SEARCH_ATTRIBUTES="${LEADS_REGISTER_SEARCH_ATTRIBUTES:-true}"
+# The dev server registers the search attributes itself; on an external server the worker does.
+export LEADS_REGISTER_SEARCH_ATTRIBUTES="${LEADS_REGISTER_SEARCH_ATTRIBUTES:-$register_search_attributes}"
 export TEMPORAL_UI_URL="$ui_url"
 
 worker_log="$run_dir/worker.log"
@@ -206,6 +213,7 @@ cat <<INFO
 INFO
 
 # Runs until Ctrl-C, or until one of the processes ends by itself, which is a failure.
+step_no=$((steps + 1))
 step_title="running"
 step_log=""
 wait -n || true
