@@ -150,6 +150,8 @@ public final class TemporalDevServer implements AutoCloseable {
             String.valueOf(uiPort),
             "--db-filename",
             database.toString(),
+            // The UI would otherwise fetch a news feed from the internet.
+            "--ui-disable-news-fetch",
             "--log-level",
             "warn"));
     for (String attribute : SEARCH_ATTRIBUTES) {
