@@ -25,8 +25,8 @@ while [ $# -gt 0 ]; do
   esac
 done
 
-temporal_cli="$(bash scripts/install-temporal-cli.sh)"
-export PATH="$(dirname "$temporal_cli"):$PATH"
+# The pinned Temporal CLI the suite runs its dev server with (installed on first use).
+bash scripts/install-temporal-cli.sh >/dev/null
 
 ./mvnw -B -ntp -q -pl e2e-tests -am verify \
   -DskipTests=false -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
