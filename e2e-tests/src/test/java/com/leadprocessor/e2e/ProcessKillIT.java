@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.leadprocessor.e2e.harness.E2eFigures;
 import com.leadprocessor.e2e.harness.LeadProcessorSystem;
+import com.leadprocessor.e2e.harness.Pause;
 import com.leadprocessor.e2e.harness.SignedWebhookClient.Delivery;
 import com.leadprocessor.e2e.harness.TestLead;
 import com.leadprocessor.emulation.SalesforceEmulation;
@@ -113,7 +114,7 @@ class ProcessKillIT {
       }
       assertThat(delivery.status()).as("%s: %s", lead.workflowId(), delivery.body()).isIn(503, -1);
       refusals.incrementAndGet();
-      sleep(delivery.retryAfter().orElse(Duration.ofMillis(500)));
+      Pause.of(delivery.retryAfter().orElse(Duration.ofMillis(500)));
     }
     throw new AssertionError(lead.workflowId() + " was never acknowledged");
   }
@@ -122,14 +123,5 @@ class ProcessKillIT {
     return IntStream.rangeClosed(1, count)
         .mapToObj(i -> TestLead.apiQuestion("conv-kill-" + phase + "-" + i))
         .toList();
-  }
-
-  private static void sleep(Duration duration) {
-    try {
-      Thread.sleep(duration.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.leadprocessor.e2e.harness.E2eFigures;
 import com.leadprocessor.e2e.harness.LeadProcessorSystem;
+import com.leadprocessor.e2e.harness.Pause;
 import com.leadprocessor.e2e.harness.SignedWebhookClient.Delivery;
 import com.leadprocessor.e2e.harness.TestLead;
 import com.leadprocessor.workflow.LeadStatus;
@@ -118,7 +119,7 @@ class TemporalRestartIT {
         return answers.size();
       }
       assertThat(delivery.status()).as("answer while Temporal comes back").isIn(503, -1);
-      sleep(delivery.retryAfter().orElse(Duration.ofSeconds(1)));
+      Pause.of(delivery.retryAfter().orElse(Duration.ofSeconds(1)));
     }
     throw new AssertionError(lead.workflowId() + " was never accepted: " + answers);
   }
@@ -127,14 +128,5 @@ class TemporalRestartIT {
     return IntStream.rangeClosed(1, count)
         .mapToObj(i -> TestLead.apiQuestion("conv-restart-" + phase + "-" + i))
         .toList();
-  }
-
-  private static void sleep(Duration duration) {
-    try {
-      Thread.sleep(duration.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -7,6 +7,7 @@ import com.leadprocessor.e2e.harness.AppProcess;
 import com.leadprocessor.e2e.harness.DryRunConnectorLog;
 import com.leadprocessor.e2e.harness.E2eFigures;
 import com.leadprocessor.e2e.harness.LeadProcessorSystem;
+import com.leadprocessor.e2e.harness.Pause;
 import com.leadprocessor.e2e.harness.SignedWebhookClient.Delivery;
 import com.leadprocessor.e2e.harness.TestLead;
 import com.leadprocessor.workflow.LeadStatus;
@@ -69,7 +70,7 @@ class WorkerFailoverIT {
       }
       Delivery delivery = system.webhooks().deliver(leads.get(i).messageId(), leads.get(i).body());
       assertThat(delivery.status()).as("delivery %d: %s", i, delivery.body()).isEqualTo(202);
-      sleep(Duration.ofMillis(150));
+      Pause.of(Duration.ofMillis(150));
     }
 
     for (TestLead lead : leads) {
@@ -93,14 +94,5 @@ class WorkerFailoverIT {
             + DryRunConnectorLog.salesforceUpserts(killedLogs).size()
             + " Salesforce upserts before dying; leads with a repeated connector call: "
             + repeated);
-  }
-
-  private static void sleep(Duration duration) {
-    try {
-      Thread.sleep(duration.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -1,13 +1,17 @@
 package com.leadprocessor.e2e.benchmark;
 
+import static org.awaitility.Awaitility.await;
+
 import com.leadprocessor.e2e.harness.E2eEnvironment;
 import com.leadprocessor.e2e.harness.FreePorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.core.ConditionTimeoutException;
 
 /** {@link BareWebhookEndpoint} as its own process, with the same JVM options as the apps. */
 final class BareEndpointProcess implements AutoCloseable {
@@ -41,20 +45,21 @@ final class BareEndpointProcess implements AutoCloseable {
     builder.environment().put("BARE_WEBHOOK_SECRET", secret);
     try {
       Process process = builder.start();
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-      while (!FreePorts.isListening(port)) {
-        if (!process.isAlive() || System.nanoTime() > deadline) {
-          process.destroyForcibly();
-          throw new IllegalStateException("The bare endpoint did not start; see bare-endpoint.log");
-        }
-        Thread.sleep(200);
+      try {
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .pollInterval(Duration.ofMillis(200))
+            .until(() -> !process.isAlive() || FreePorts.isListening(port));
+      } catch (ConditionTimeoutException e) {
+        // Fall through to the check below.
+      }
+      if (!process.isAlive() || !FreePorts.isListening(port)) {
+        process.destroyForcibly();
+        throw new IllegalStateException("The bare endpoint did not start; see bare-endpoint.log");
       }
       return new BareEndpointProcess(process, port);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
     }
   }
 

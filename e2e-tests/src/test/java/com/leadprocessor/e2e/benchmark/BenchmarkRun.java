@@ -2,6 +2,7 @@ package com.leadprocessor.e2e.benchmark;
 
 import com.leadprocessor.e2e.harness.AppProcess;
 import com.leadprocessor.e2e.harness.LeadProcessorSystem;
+import com.leadprocessor.e2e.harness.Pause;
 import com.leadprocessor.e2e.harness.ProcessUsage;
 import com.leadprocessor.emulation.SalesforceEmulation;
 import com.leadprocessor.emulation.SlackEmulation;
@@ -158,7 +159,7 @@ final class BenchmarkRun {
     Set<String> expected = accepted(result);
     long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
     while (alertsFor(expected).size() < expected.size() && System.nanoTime() < deadline) {
-      sleep(Duration.ofMillis(500));
+      Pause.of(Duration.ofMillis(500));
     }
     Map<String, List<Long>> alerts = alertsFor(expected);
     Map<String, Long> leadsByConversation =
@@ -219,14 +220,5 @@ final class BenchmarkRun {
         .forEach(
             (name, now) ->
                 figures.put("cores." + phase + "." + name, now.coresSince(before.get(name))));
-  }
-
-  private static void sleep(Duration duration) {
-    try {
-      Thread.sleep(duration.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 }

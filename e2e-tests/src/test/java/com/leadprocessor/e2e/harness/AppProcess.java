@@ -1,5 +1,7 @@
 package com.leadprocessor.e2e.harness;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -15,6 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * One packaged Spring Boot app, run as its own OS process with {@code java -jar}, its output in
@@ -119,7 +123,7 @@ public final class AppProcess {
   public void kill() {
     if (process != null) {
       process.destroyForcibly();
-      await(process);
+      exited(process);
     }
   }
 
@@ -127,9 +131,9 @@ public final class AppProcess {
   public void stop() {
     if (process != null && process.isAlive()) {
       process.destroy();
-      if (!await(process)) {
+      if (!exited(process)) {
         process.destroyForcibly();
-        await(process);
+        exited(process);
       }
     }
   }
@@ -169,36 +173,35 @@ public final class AppProcess {
   }
 
   private void awaitHealthy() {
-    URI health = URI.create("http://127.0.0.1:" + httpPort + "/actuator/health");
-    Instant deadline = Instant.now().plus(START_TIMEOUT);
-    String last = "no answer";
-    while (Instant.now().isBefore(deadline)) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException(
-            name + " exited " + process.exitValue() + " while starting; see " + log);
-      }
-      try {
-        HttpResponse<String> response =
-            HTTP.send(
-                HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        last = response.statusCode() + " " + response.body();
-        if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
-          return;
-        }
-      } catch (IOException e) {
-        last = e.toString();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("Interrupted", e);
-      }
-      TemporalDevServer.sleep(Duration.ofMillis(500));
+    AtomicReference<String> last = new AtomicReference<>("no answer");
+    try {
+      await().atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(500)).until(() -> healthy(last));
+    } catch (ConditionTimeoutException e) {
+      throw new IllegalStateException(
+          name + " was not healthy within " + START_TIMEOUT + " (" + last.get() + "); see " + log);
     }
-    throw new IllegalStateException(
-        name + " was not healthy within " + START_TIMEOUT + " (" + last + "); see " + log);
   }
 
-  private static boolean await(Process process) {
+  private boolean healthy(AtomicReference<String> last) throws InterruptedException {
+    if (!process.isAlive()) {
+      throw new IllegalStateException(
+          name + " exited " + process.exitValue() + " while starting; see " + log);
+    }
+    URI health = URI.create("http://127.0.0.1:" + httpPort + "/actuator/health");
+    try {
+      HttpResponse<String> response =
+          HTTP.send(
+              HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2)).build(),
+              HttpResponse.BodyHandlers.ofString());
+      last.set(response.statusCode() + " " + response.body());
+      return response.statusCode() == 200 && response.body().contains("\"UP\"");
+    } catch (IOException e) {
+      last.set(e.toString());
+      return false;
+    }
+  }
+
+  private static boolean exited(Process process) {
     try {
       return process.waitFor(30, TimeUnit.SECONDS);
     } catch (InterruptedException e) {

@@ -1,5 +1,7 @@
 package com.leadprocessor.e2e.harness;
 
+import static org.awaitility.Awaitility.await;
+
 import com.leadprocessor.workflow.LeadSearchAttributes;
 import io.temporal.common.SearchAttributeKey;
 import java.io.IOException;
@@ -7,10 +9,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A real Temporal server, {@code temporal server start-dev}, on free ports of 127.0.0.1 with the
@@ -182,37 +185,40 @@ public final class TemporalDevServer implements AutoCloseable {
   }
 
   private void awaitServing() {
-    Instant deadline = Instant.now().plus(START_TIMEOUT);
-    String lastProblem = "not listening yet";
-    while (Instant.now().isBefore(deadline)) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException(
-            "The Temporal dev server '"
-                + name
-                + "' exited "
-                + process.exitValue()
-                + "; see "
-                + log);
-      }
-      if (FreePorts.isListening(port) && FreePorts.isListening(uiPort)) {
-        try {
-          cli().run("operator", "namespace", "describe", "--namespace", "default");
-          return;
-        } catch (IllegalStateException e) {
-          lastProblem = e.getMessage();
-        }
-      }
-      sleep(Duration.ofMillis(300));
+    AtomicReference<String> lastProblem = new AtomicReference<>("not listening yet");
+    try {
+      await()
+          .atMost(START_TIMEOUT)
+          .pollInterval(Duration.ofMillis(300))
+          .until(() -> serves(lastProblem));
+    } catch (ConditionTimeoutException e) {
+      throw new IllegalStateException(
+          "The Temporal dev server '"
+              + name
+              + "' did not serve within "
+              + START_TIMEOUT
+              + ": "
+              + lastProblem.get()
+              + "; see "
+              + log);
     }
-    throw new IllegalStateException(
-        "The Temporal dev server '"
-            + name
-            + "' did not serve within "
-            + START_TIMEOUT
-            + ": "
-            + lastProblem
-            + "; see "
-            + log);
+  }
+
+  private boolean serves(AtomicReference<String> lastProblem) {
+    if (!process.isAlive()) {
+      throw new IllegalStateException(
+          "The Temporal dev server '" + name + "' exited " + process.exitValue() + "; see " + log);
+    }
+    if (!FreePorts.isListening(port) || !FreePorts.isListening(uiPort)) {
+      return false;
+    }
+    try {
+      cli().run("operator", "namespace", "describe", "--namespace", "default");
+      return true;
+    } catch (IllegalStateException e) {
+      lastProblem.set(e.getMessage());
+      return false;
+    }
   }
 
   /**
@@ -229,14 +235,5 @@ public final class TemporalDevServer implements AutoCloseable {
       case INDEXED_VALUE_TYPE_KEYWORD_LIST -> "KeywordList";
       default -> throw new IllegalArgumentException("No CLI type for " + attribute);
     };
-  }
-
-  static void sleep(Duration duration) {
-    try {
-      Thread.sleep(duration.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted", e);
-    }
   }
 }
