@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.leadprocessor.api.start.LeadStartProperties;
+import com.leadprocessor.workflow.FakeLeadActivities;
 import com.leadprocessor.workflow.LeadWorkflowImpl;
 import com.leadprocessor.workflow.lead.LeadWorkflowIds;
 import io.temporal.testing.TestWorkflowEnvironment;

@@ -2,6 +2,7 @@ package com.leadprocessor.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.leadprocessor.workflow.FakeLeadActivities;
 import com.leadprocessor.workflow.LeadOutcome;
 import com.leadprocessor.workflow.LeadSearchAttributes;
 import com.leadprocessor.workflow.LeadStatus;

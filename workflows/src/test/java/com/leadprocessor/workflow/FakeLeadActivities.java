@@ -25,14 +25,17 @@ import com.leadprocessor.workflow.verification.VerificationResult;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Stand-ins for the activities that behave like the real ones at their contract, with switches to
- * make Salesforce, Slack or enrichment fail the way the real services do.
+ * make Salesforce, Slack or enrichment fail the way the real services do. Shared with the API's
+ * tests through this module's test jar, so the real {@code LeadWorkflowImpl} runs there too.
  */
-class FakeLeadActivities
+public class FakeLeadActivities
     implements LeadVerificationActivities,
         LeadRoutingActivities,
         LeadEnrichmentActivities,
@@ -40,21 +43,29 @@ class FakeLeadActivities
         SlackAlertActivities,
         LeadReviewActivities {
 
-  enum Outage {
+  /** How a switched service fails: not at all, until healed, or permanently. */
+  public enum Outage {
     NONE,
     TRANSIENT,
     PERMANENT
   }
 
-  volatile Outage salesforceOutage = Outage.NONE;
-  volatile Outage slackOutage = Outage.NONE;
-  volatile boolean enrichmentDown;
+  /** What Salesforce answers a lead it refuses for good. */
+  public static final String SALESFORCE_REFUSAL =
+      "REQUIRED_FIELD_MISSING: Required fields are missing: [Company]";
 
-  final AtomicInteger salesforceAttempts = new AtomicInteger();
-  final List<CrmLeadRequest> crmLeadsUpserted = new CopyOnWriteArrayList<>();
-  final List<LeadAlert> slackAlertsPosted = new CopyOnWriteArrayList<>();
-  final List<ReviewAlert> reviewAlerts = new CopyOnWriteArrayList<>();
-  final List<ReviewAlert> reviewReminders = new CopyOnWriteArrayList<>();
+  public volatile Outage salesforceOutage = Outage.NONE;
+  public volatile Outage slackOutage = Outage.NONE;
+  public volatile boolean enrichmentDown;
+
+  /** Conversations whose lead Salesforce refuses for good, whatever {@link #salesforceOutage}. */
+  public final Set<String> salesforceRefuses = ConcurrentHashMap.newKeySet();
+
+  public final AtomicInteger salesforceAttempts = new AtomicInteger();
+  public final List<CrmLeadRequest> crmLeadsUpserted = new CopyOnWriteArrayList<>();
+  public final List<LeadAlert> slackAlertsPosted = new CopyOnWriteArrayList<>();
+  public final List<ReviewAlert> reviewAlerts = new CopyOnWriteArrayList<>();
+  public final List<ReviewAlert> reviewReminders = new CopyOnWriteArrayList<>();
 
   @Override
   public VerificationResult verify(LeadCaptureEvent event) {
@@ -86,13 +97,16 @@ class FakeLeadActivities
   @Override
   public CrmLead upsertLead(CrmLeadRequest request) {
     salesforceAttempts.incrementAndGet();
-    switch (salesforceOutage) {
+    Outage outage =
+        salesforceRefuses.contains(request.event().conversationId())
+            ? Outage.PERMANENT
+            : salesforceOutage;
+    switch (outage) {
       case TRANSIENT ->
           throw new IllegalStateException("Salesforce answered 503 Service Unavailable");
       case PERMANENT ->
           throw ApplicationFailure.newNonRetryableFailure(
-              "REQUIRED_FIELD_MISSING: Required fields are missing: [Company]",
-              LeadFailureType.INVALID_LEAD_DATA.name());
+              SALESFORCE_REFUSAL, LeadFailureType.INVALID_LEAD_DATA.name());
       default -> {
         crmLeadsUpserted.add(request);
         return new CrmLead(
