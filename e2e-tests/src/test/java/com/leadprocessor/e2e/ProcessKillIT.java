@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -34,9 +34,9 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 8, unit = TimeUnit.MINUTES)
 class ProcessKillIT {
 
-  private SalesforceEmulation salesforce;
-  private SlackEmulation slack;
-  private LeadProcessorSystem system;
+  @AutoClose private SalesforceEmulation salesforce;
+  @AutoClose private SlackEmulation slack;
+  @AutoClose private LeadProcessorSystem system;
   private final AtomicInteger refusals = new AtomicInteger();
 
   @BeforeAll
@@ -50,19 +50,6 @@ class ProcessKillIT {
             .apiEnv("LEADS_TEMPORAL_STARTTIMEOUT", "2s")
             .apiEnv("LEADS_TEMPORAL_RETRYAFTER", "1s")
             .start();
-  }
-
-  @AfterAll
-  void stopSystem() {
-    if (system != null) {
-      system.close();
-    }
-    if (salesforce != null) {
-      salesforce.close();
-    }
-    if (slack != null) {
-      slack.close();
-    }
   }
 
   @Test

@@ -13,7 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -31,18 +31,11 @@ class RepeatedDeliveryIT {
 
   private static final Duration SPREAD = Duration.ofSeconds(45);
 
-  private LeadProcessorSystem system;
+  @AutoClose private LeadProcessorSystem system;
 
   @BeforeAll
   void startSystem() {
     system = LeadProcessorSystem.named("repeated").start();
-  }
-
-  @AfterAll
-  void stopSystem() {
-    if (system != null) {
-      system.close();
-    }
   }
 
   @Test

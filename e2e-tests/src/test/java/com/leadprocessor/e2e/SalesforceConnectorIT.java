@@ -17,7 +17,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -39,9 +39,9 @@ class SalesforceConnectorIT {
   private static final String IN_REVIEW_ON_SALESFORCE =
       "LeadStatus=\"NEEDS_REVIEW\" AND LeadFailedStep=\"SALESFORCE\"";
 
-  private SalesforceEmulation salesforce;
-  private SlackEmulation slack;
-  private LeadProcessorSystem system;
+  @AutoClose private SalesforceEmulation salesforce;
+  @AutoClose private SlackEmulation slack;
+  @AutoClose private LeadProcessorSystem system;
   private List<TestLead> outageLeads;
 
   @BeforeAll
@@ -50,19 +50,6 @@ class SalesforceConnectorIT {
     slack = SlackEmulation.start().enforceRateLimit(1.0);
     system =
         LeadProcessorSystem.named("salesforce").liveSalesforce(salesforce).liveSlack(slack).start();
-  }
-
-  @AfterAll
-  void stopSystem() {
-    if (system != null) {
-      system.close();
-    }
-    if (salesforce != null) {
-      salesforce.close();
-    }
-    if (slack != null) {
-      slack.close();
-    }
   }
 
   @Test

@@ -14,7 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,9 +30,9 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 8, unit = TimeUnit.MINUTES)
 class SalesforceFaultsIT {
 
-  private SalesforceEmulation salesforce;
-  private SlackEmulation slack;
-  private LeadProcessorSystem system;
+  @AutoClose private SalesforceEmulation salesforce;
+  @AutoClose private SlackEmulation slack;
+  @AutoClose private LeadProcessorSystem system;
 
   @BeforeAll
   void startSystem() {
@@ -48,19 +48,6 @@ class SalesforceFaultsIT {
             .workerEnv("LEADS_STEPS_SALESFORCE_INITIALINTERVAL", "1s")
             .workerEnv("LEADS_STEPS_SALESFORCE_MAXIMUMINTERVAL", "5s")
             .start();
-  }
-
-  @AfterAll
-  void stopSystem() {
-    if (system != null) {
-      system.close();
-    }
-    if (salesforce != null) {
-      salesforce.close();
-    }
-    if (slack != null) {
-      slack.close();
-    }
   }
 
   @BeforeEach

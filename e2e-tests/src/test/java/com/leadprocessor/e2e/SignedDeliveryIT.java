@@ -12,7 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -23,18 +23,11 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class SignedDeliveryIT {
 
-  private LeadProcessorSystem system;
+  @AutoClose private LeadProcessorSystem system;
 
   @BeforeAll
   void startSystem() {
     system = LeadProcessorSystem.named("delivery").start();
-  }
-
-  @AfterAll
-  void stopSystem() {
-    if (system != null) {
-      system.close();
-    }
   }
 
   @Test

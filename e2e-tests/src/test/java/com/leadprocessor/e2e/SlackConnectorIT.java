@@ -16,7 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -38,8 +38,8 @@ class SlackConnectorIT {
   private static final String IN_REVIEW_ON_SLACK =
       "LeadStatus=\"NEEDS_REVIEW\" AND LeadFailedStep=\"SLACK\"";
 
-  private SlackEmulation slack;
-  private LeadProcessorSystem system;
+  @AutoClose private SlackEmulation slack;
+  @AutoClose private LeadProcessorSystem system;
   private List<TestLead> outageLeads;
 
   @BeforeAll
@@ -47,16 +47,6 @@ class SlackConnectorIT {
     slack = SlackEmulation.start().enforceRateLimit(1.0);
     // The workers pace alerts as shipped (SLACK_MAX_MESSAGES_PER_SECOND=1.0).
     system = LeadProcessorSystem.named("slack").liveSlack(slack).start();
-  }
-
-  @AfterAll
-  void stopSystem() {
-    if (system != null) {
-      system.close();
-    }
-    if (slack != null) {
-      slack.close();
-    }
   }
 
   @Test

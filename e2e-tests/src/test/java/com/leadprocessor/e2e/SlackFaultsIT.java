@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -30,8 +30,8 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 6, unit = TimeUnit.MINUTES)
 class SlackFaultsIT {
 
-  private SlackEmulation slack;
-  private LeadProcessorSystem system;
+  @AutoClose private SlackEmulation slack;
+  @AutoClose private LeadProcessorSystem system;
 
   @BeforeAll
   void startSystem() {
@@ -41,16 +41,6 @@ class SlackFaultsIT {
             .liveSlack(slack)
             .workerEnv("LEADS_STEPS_SLACK_MAXIMUMATTEMPTS", "5")
             .start();
-  }
-
-  @AfterAll
-  void stopSystem() {
-    if (system != null) {
-      system.close();
-    }
-    if (slack != null) {
-      slack.close();
-    }
   }
 
   @Test

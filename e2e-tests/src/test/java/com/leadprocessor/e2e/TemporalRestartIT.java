@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 6, unit = TimeUnit.MINUTES)
 class TemporalRestartIT {
 
-  private LeadProcessorSystem system;
+  @AutoClose private LeadProcessorSystem system;
 
   @BeforeAll
   void startSystem() {
@@ -39,13 +39,6 @@ class TemporalRestartIT {
             .apiEnv("LEADS_TEMPORAL_STARTTIMEOUT", "2s")
             .apiEnv("LEADS_TEMPORAL_RETRYAFTER", "1s")
             .start();
-  }
-
-  @AfterAll
-  void stopSystem() {
-    if (system != null) {
-      system.close();
-    }
   }
 
   @Test

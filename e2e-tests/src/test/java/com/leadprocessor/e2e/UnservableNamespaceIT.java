@@ -16,7 +16,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -28,14 +28,7 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class UnservableNamespaceIT {
 
-  private LeadProcessorSystem system;
-
-  @AfterEach
-  void stopSystem() {
-    if (system != null) {
-      system.close();
-    }
-  }
+  @AutoClose private LeadProcessorSystem system;
 
   @Test
   void workerRefusesNamespaceWithoutLeadRouteAndTheAcceptedLeadCompletesOnceItIsAdded()

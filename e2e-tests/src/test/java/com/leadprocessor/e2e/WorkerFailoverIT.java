@@ -15,7 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -29,18 +29,11 @@ class WorkerFailoverIT {
   private static final int LEADS = 30;
   private static final int KILL_AFTER = 10;
 
-  private LeadProcessorSystem system;
+  @AutoClose private LeadProcessorSystem system;
 
   @BeforeAll
   void startSystem() {
     system = LeadProcessorSystem.named("failover").workers(2).start();
-  }
-
-  @AfterAll
-  void stopSystem() {
-    if (system != null) {
-      system.close();
-    }
   }
 
   @Test
