@@ -23,7 +23,8 @@ class NamespaceSearchAttributesTest {
             Map.of(
                 "LeadStatus", INDEXED_VALUE_TYPE_KEYWORD,
                 "LeadFailedStep", INDEXED_VALUE_TYPE_KEYWORD,
-                "LeadRoute", INDEXED_VALUE_TYPE_KEYWORD));
+                "LeadRoute", INDEXED_VALUE_TYPE_KEYWORD,
+                "LeadEmailHash", INDEXED_VALUE_TYPE_KEYWORD));
 
     assertThat(gaps.missing()).isEmpty();
     assertThat(gaps.wrongType()).isEmpty();
@@ -39,7 +40,7 @@ class NamespaceSearchAttributesTest {
                 "LeadFailedStep",
                 INDEXED_VALUE_TYPE_TEXT));
 
-    assertThat(gaps.missing()).containsExactly("LeadRoute");
+    assertThat(gaps.missing()).containsExactly("LeadRoute", "LeadEmailHash");
     assertThat(gaps.wrongType()).containsExactly("LeadFailedStep is Text");
   }
 
