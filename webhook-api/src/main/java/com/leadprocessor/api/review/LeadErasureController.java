@@ -39,17 +39,19 @@ class LeadErasureController {
     }
     String hash = emailHash.of(email);
     List<ErasedLead> deleted = erasure.erase(hash);
+    String ids = String.join(",", deleted.stream().map(ErasedLead::workflowId).toList());
+    // The fields are for JSON logs; the message says the same for plain ones.
     audit
         .atInfo()
-        .setMessage("Erasure: {} deleted {} lead workflow(s) by email hash")
+        .setMessage("Erasure: {} deleted {} lead workflow(s) with email hash {}: [{}]")
         .addArgument(reviewer)
         .addArgument(deleted.size())
+        .addArgument(hash)
+        .addArgument(ids)
         .addKeyValue("audit.action", "lead-erasure")
         .addKeyValue("audit.actor", reviewer)
         .addKeyValue("audit.emailHash", hash)
-        .addKeyValue(
-            "audit.deletedWorkflowIds",
-            String.join(",", deleted.stream().map(ErasedLead::workflowId).toList()))
+        .addKeyValue("audit.deletedWorkflowIds", ids)
         .log();
     return new Erased(hash, deleted.size(), deleted);
   }

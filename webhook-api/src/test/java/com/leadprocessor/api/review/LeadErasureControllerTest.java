@@ -56,7 +56,10 @@ class LeadErasureControllerTest {
         .andExpect(jsonPath("$.deleted[1].executionStatus").value("running"));
 
     assertThat(output.getOut())
-        .contains("Erasure: review token #1 deleted 2 lead workflow(s)")
+        .contains(
+            "Erasure: review token #1 deleted 2 lead workflow(s) with email hash "
+                + hash
+                + ": [lead-conv-1,lead-conv-2]")
         .doesNotContain("Jane.Roe")
         .doesNotContain("jane.roe");
   }
