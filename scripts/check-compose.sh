@@ -4,7 +4,8 @@
 #      required variables given dummy values and .env.example as the env file;
 #   2. scripts/check_compose.py checks it against the applications' real configuration: every
 #      variable given to webhook-api and worker is one they read, every port matches, .env.example
-#      names every variable, the worker can be scaled, the set-up creates the search attributes.
+#      names every variable, the worker can be scaled (the search attributes the set-up creates are
+#      checked by NamesInScriptsTest in the workflows module).
 # Usage: bash scripts/check-compose.sh   (installs Debian's docker-compose and PyYAML if missing)
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -8,9 +8,9 @@ set -eu
 : "${TEMPORAL_NAMESPACE:=default}"
 : "${TEMPORAL_RETENTION:=720h}"
 
-# The keys of com.leadprocessor.workflow.LeadSearchAttributes (scripts/check-compose.sh checks
-# that they match).
-SEARCH_ATTRIBUTES="LeadStatus LeadFailedStep LeadRoute LeadEmailHash"
+# NAME=TYPE of every key of com.leadprocessor.workflow.LeadSearchAttributes; NamesInScriptsTest
+# (workflows module) checks that they match.
+SEARCH_ATTRIBUTES="LeadStatus=Keyword LeadFailedStep=Keyword LeadRoute=Keyword LeadEmailHash=Keyword"
 
 echo "Waiting for the Temporal frontend at ${TEMPORAL_ADDRESS}..."
 until temporal operator cluster health --command-timeout 3s >/dev/null 2>&1; do
@@ -27,14 +27,16 @@ done
 temporal operator namespace update --namespace "${TEMPORAL_NAMESPACE}" \
   --retention "${TEMPORAL_RETENTION}"
 
-for name in ${SEARCH_ATTRIBUTES}; do
+for attribute in ${SEARCH_ATTRIBUTES}; do
+  name="${attribute%%=*}"
+  type="${attribute#*=}"
   if temporal operator search-attribute list --namespace "${TEMPORAL_NAMESPACE}" \
       | grep -qw "${name}"; then
     echo "Search attribute ${name} exists"
   else
     temporal operator search-attribute create --namespace "${TEMPORAL_NAMESPACE}" \
-      --name "${name}" --type Keyword
-    echo "Created search attribute ${name} (Keyword)"
+      --name "${name}" --type "${type}"
+    echo "Created search attribute ${name} (${type})"
   fi
 done
 echo "Temporal namespace ${TEMPORAL_NAMESPACE} is ready for leads."

@@ -54,7 +54,7 @@ class UnservableNamespaceIT {
             E2eEnvironment.buildSubdir("e2e-logs").resolve("unservable-worker-1.log"),
             StandardCharsets.UTF_8);
     assertThat(log)
-        .contains("missing search attribute(s) LeadRoute")
+        .contains("missing search attribute(s) LeadRoute (Keyword)")
         .contains(
             "temporal operator search-attribute create --namespace default --name LeadRoute"
                 + " --type Keyword")

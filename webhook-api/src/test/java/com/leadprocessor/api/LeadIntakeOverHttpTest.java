@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.leadprocessor.workflow.LeadRequest;
 import com.leadprocessor.workflow.LeadSearchAttributes;
+import com.leadprocessor.workflow.LeadTaskQueues;
+import com.leadprocessor.workflow.LeadWorkflow;
 import com.leadprocessor.workflow.lead.LeadWorkflowIds;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
@@ -74,8 +76,8 @@ class LeadIntakeOverHttpTest {
     assertThat(response.statusCode()).isEqualTo(202);
     assertThat(response.body()).isEqualTo("{\"workflowId\":\"" + workflowId + "\"}");
     WorkflowExecutionDescription description = client.newUntypedWorkflowStub(workflowId).describe();
-    assertThat(description.getWorkflowType()).isEqualTo("LeadWorkflow");
-    assertThat(description.getTaskQueue()).isEqualTo("leads");
+    assertThat(description.getWorkflowType()).isEqualTo(LeadWorkflow.WORKFLOW_TYPE);
+    assertThat(description.getTaskQueue()).isEqualTo(LeadTaskQueues.DEFAULT);
     assertThat(description.getStatus())
         .isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING);
     assertThat(description.getTypedSearchAttributes().get(LeadSearchAttributes.LEAD_STATUS))

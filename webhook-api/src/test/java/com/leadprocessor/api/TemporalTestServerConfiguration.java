@@ -1,7 +1,6 @@
 package com.leadprocessor.api;
 
 import com.leadprocessor.workflow.LeadSearchAttributes;
-import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.spring.boot.TemporalOptionsCustomizer;
 import io.temporal.testing.TestEnvironmentOptions;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -18,9 +17,7 @@ public class TemporalTestServerConfiguration {
   TemporalOptionsCustomizer<TestEnvironmentOptions.Builder> leadSearchAttributes() {
     return builder -> {
       LeadSearchAttributes.ALL.forEach(
-          key ->
-              builder.registerSearchAttribute(
-                  key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD));
+          key -> builder.registerSearchAttribute(key.getName(), key.getValueType()));
       return builder;
     };
   }

@@ -1,5 +1,10 @@
 package com.leadprocessor.worker;
 
+import com.leadprocessor.workflow.enrichment.LeadEnrichmentActivities;
+import com.leadprocessor.workflow.routing.LeadRoutingActivities;
+import com.leadprocessor.workflow.salesforce.SalesforceLeadActivities;
+import com.leadprocessor.workflow.slack.SlackAlertActivities;
+import com.leadprocessor.workflow.verification.LeadVerificationActivities;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.util.Map;
@@ -23,10 +28,10 @@ public record LeadStepsProperties(
   /** The options of each step, keyed by the activity type that runs it. */
   Map<String, StepOptions> byActivityType() {
     return Map.of(
-        "VerifyLead", verify,
-        "RouteLead", route,
-        "EnrichLead", enrich,
-        "UpsertSalesforceLead", salesforce,
-        "PostSlackLeadAlert", slack);
+        LeadVerificationActivities.VERIFY_LEAD, verify,
+        LeadRoutingActivities.ROUTE_LEAD, route,
+        LeadEnrichmentActivities.ENRICH_LEAD, enrich,
+        SalesforceLeadActivities.UPSERT_SALESFORCE_LEAD, salesforce,
+        SlackAlertActivities.POST_SLACK_LEAD_ALERT, slack);
   }
 }

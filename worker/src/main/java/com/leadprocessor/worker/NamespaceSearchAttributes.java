@@ -41,7 +41,6 @@ import org.springframework.stereotype.Component;
 class NamespaceSearchAttributes implements ApplicationRunner {
 
   private static final Logger log = LoggerFactory.getLogger(NamespaceSearchAttributes.class);
-  private static final IndexedValueType TYPE = IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD;
   private static final Duration LONGEST_WAIT = Duration.ofSeconds(10);
 
   private final WorkflowServiceStubs workflowService;
@@ -69,7 +68,7 @@ class NamespaceSearchAttributes implements ApplicationRunner {
       // Only the SDK's in-memory test server lacks the call; it accepts additions.
       log.warn("Temporal cannot list search attributes; the namespace check is skipped");
       if (register) {
-        LeadSearchAttributes.ALL.forEach(key -> add(operator, key.getName()));
+        LeadSearchAttributes.ALL.forEach(key -> add(operator, key));
       }
       return;
     }
@@ -77,22 +76,27 @@ class NamespaceSearchAttributes implements ApplicationRunner {
     if (!gaps.wrongType().isEmpty() || (!gaps.missing().isEmpty() && !register)) {
       throw new UnservableNamespaceException(namespace, gaps.missing(), gaps.wrongType());
     }
-    gaps.missing().forEach(name -> add(operator, name));
+    gaps.missing().forEach(key -> add(operator, key));
     log.info("Namespace {} has the lead search attributes {}", namespace, names());
   }
 
   /** What a namespace lacks: attributes that are not there, and those of another type. */
-  record Gaps(List<String> missing, List<String> wrongType) {
+  record Gaps(List<SearchAttributeKey<?>> missing, List<String> wrongType) {
 
     static Gaps in(Map<String, IndexedValueType> present) {
-      List<String> missing = new ArrayList<>();
+      List<SearchAttributeKey<?>> missing = new ArrayList<>();
       List<String> wrongType = new ArrayList<>();
       for (var key : LeadSearchAttributes.ALL) {
         IndexedValueType type = present.get(key.getName());
         if (type == null) {
-          missing.add(key.getName());
-        } else if (type != TYPE) {
-          wrongType.add(key.getName() + " is " + typeName(type));
+          missing.add(key);
+        } else if (type != key.getValueType()) {
+          wrongType.add(
+              key.getName()
+                  + " is "
+                  + typeName(type)
+                  + ", expected "
+                  + typeName(key.getValueType()));
         }
       }
       return new Gaps(missing, wrongType);
@@ -130,16 +134,20 @@ class NamespaceSearchAttributes implements ApplicationRunner {
     }
   }
 
-  private void add(OperatorServiceStubs operator, String name) {
+  private void add(OperatorServiceStubs operator, SearchAttributeKey<?> key) {
     try {
       operator
           .blockingStub()
           .addSearchAttributes(
               AddSearchAttributesRequest.newBuilder()
                   .setNamespace(namespace)
-                  .putSearchAttributes(name, TYPE)
+                  .putSearchAttributes(key.getName(), key.getValueType())
                   .build());
-      log.info("Registered search attribute {} (Keyword) on namespace {}", name, namespace);
+      log.info(
+          "Registered search attribute {} ({}) on namespace {}",
+          key.getName(),
+          typeName(key.getValueType()),
+          namespace);
     } catch (StatusRuntimeException e) {
       // Another worker starting at the same moment may have added it first.
       if (e.getStatus().getCode() != Status.Code.ALREADY_EXISTS) {

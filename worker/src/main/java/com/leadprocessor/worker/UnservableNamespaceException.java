@@ -1,5 +1,6 @@
 package com.leadprocessor.worker;
 
+import io.temporal.common.SearchAttributeKey;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -7,10 +8,11 @@ import java.util.stream.Collectors;
 class UnservableNamespaceException extends IllegalStateException {
 
   private final String namespace;
-  private final List<String> missing;
+  private final List<SearchAttributeKey<?>> missing;
   private final List<String> wrongType;
 
-  UnservableNamespaceException(String namespace, List<String> missing, List<String> wrongType) {
+  UnservableNamespaceException(
+      String namespace, List<SearchAttributeKey<?>> missing, List<String> wrongType) {
     super(describe(namespace, missing, wrongType));
     this.namespace = namespace;
     this.missing = List.copyOf(missing);
@@ -21,16 +23,17 @@ class UnservableNamespaceException extends IllegalStateException {
   String commands() {
     return missing.stream()
         .map(
-            name ->
+            key ->
                 "temporal operator search-attribute create --namespace "
                     + namespace
                     + " --name "
-                    + name
-                    + " --type Keyword")
+                    + key.getName()
+                    + " --type "
+                    + NamespaceSearchAttributes.typeName(key.getValueType()))
         .collect(Collectors.joining("\n"));
   }
 
-  List<String> missing() {
+  List<SearchAttributeKey<?>> missing() {
     return missing;
   }
 
@@ -38,16 +41,27 @@ class UnservableNamespaceException extends IllegalStateException {
     return wrongType;
   }
 
-  private static String describe(String namespace, List<String> missing, List<String> wrongType) {
+  private static String describe(
+      String namespace, List<SearchAttributeKey<?>> missing, List<String> wrongType) {
     StringBuilder text =
         new StringBuilder("The worker cannot serve Temporal namespace '" + namespace + "':");
     if (!missing.isEmpty()) {
-      text.append(" missing search attribute(s) ").append(String.join(", ", missing)).append(';');
+      text.append(" missing search attribute(s) ")
+          .append(
+              missing.stream()
+                  .map(
+                      key ->
+                          key.getName()
+                              + " ("
+                              + NamespaceSearchAttributes.typeName(key.getValueType())
+                              + ")")
+                  .collect(Collectors.joining(", ")))
+          .append(';');
     }
     if (!wrongType.isEmpty()) {
       text.append(" search attribute(s) of the wrong type: ")
           .append(String.join(", ", wrongType))
-          .append(" (expected Keyword);");
+          .append(';');
     }
     return text.append(" the worker does not poll until this is fixed.").toString();
   }

@@ -24,7 +24,7 @@ class UnservableNamespaceFailureAnalyzer
       }
       action.append(
           "An attribute of another type cannot be changed in place: remove it with `temporal"
-              + " operator search-attribute remove` and create it as Keyword, or use another"
+              + " operator search-attribute remove` and create it with the type named above, or use another"
               + " namespace.");
     }
     return new FailureAnalysis(cause.getMessage(), action.toString(), cause);

@@ -2,6 +2,11 @@ package com.leadprocessor.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.leadprocessor.workflow.enrichment.LeadEnrichmentActivities;
+import com.leadprocessor.workflow.routing.LeadRoutingActivities;
+import com.leadprocessor.workflow.salesforce.SalesforceLeadActivities;
+import com.leadprocessor.workflow.slack.SlackAlertActivities;
+import com.leadprocessor.workflow.verification.LeadVerificationActivities;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.context.ConfigurationPropertiesAutoConfiguration;
@@ -32,11 +37,11 @@ class LeadStepsPropertiesTest {
             ctx ->
                 assertThat(ctx.getBean(LeadStepsProperties.class).byActivityType())
                     .containsOnlyKeys(
-                        "VerifyLead",
-                        "RouteLead",
-                        "EnrichLead",
-                        "UpsertSalesforceLead",
-                        "PostSlackLeadAlert"));
+                        LeadVerificationActivities.VERIFY_LEAD,
+                        LeadRoutingActivities.ROUTE_LEAD,
+                        LeadEnrichmentActivities.ENRICH_LEAD,
+                        SalesforceLeadActivities.UPSERT_SALESFORCE_LEAD,
+                        SlackAlertActivities.POST_SLACK_LEAD_ALERT));
   }
 
   @Test

@@ -5,6 +5,7 @@ import static io.temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_TEXT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.leadprocessor.worker.NamespaceSearchAttributes.Gaps;
+import com.leadprocessor.workflow.LeadSearchAttributes;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -40,8 +41,9 @@ class NamespaceSearchAttributesTest {
                 "LeadFailedStep",
                 INDEXED_VALUE_TYPE_TEXT));
 
-    assertThat(gaps.missing()).containsExactly("LeadRoute", "LeadEmailHash");
-    assertThat(gaps.wrongType()).containsExactly("LeadFailedStep is Text");
+    assertThat(gaps.missing()).containsExactly(
+            LeadSearchAttributes.LEAD_ROUTE, LeadSearchAttributes.LEAD_EMAIL_HASH);
+    assertThat(gaps.wrongType()).containsExactly("LeadFailedStep is Text, expected Keyword");
   }
 
   @Test
@@ -49,12 +51,13 @@ class NamespaceSearchAttributesTest {
     var analysis =
         new UnservableNamespaceFailureAnalyzer()
             .analyze(
-                new UnservableNamespaceException("leads-prod", List.of("LeadRoute"), List.of()));
+                new UnservableNamespaceException(
+                    "leads-prod", List.of(LeadSearchAttributes.LEAD_ROUTE), List.of()));
 
     assertThat(analysis.getDescription())
         .isEqualTo(
             "The worker cannot serve Temporal namespace 'leads-prod': missing search attribute(s)"
-                + " LeadRoute; the worker does not poll until this is fixed.");
+                + " LeadRoute (Keyword); the worker does not poll until this is fixed.");
     assertThat(analysis.getAction())
         .contains(
             "temporal operator search-attribute create --namespace leads-prod --name LeadRoute"
@@ -68,11 +71,11 @@ class NamespaceSearchAttributesTest {
         new UnservableNamespaceFailureAnalyzer()
             .analyze(
                 new UnservableNamespaceException(
-                    "default", List.of(), List.of("LeadFailedStep is Text")));
+                    "default", List.of(), List.of("LeadFailedStep is Text, expected Keyword")));
 
     assertThat(analysis.getDescription())
         .contains(
-            "search attribute(s) of the wrong type: LeadFailedStep is Text (expected Keyword)");
+            "search attribute(s) of the wrong type: LeadFailedStep is Text, expected Keyword");
     assertThat(analysis.getAction()).contains("search-attribute remove");
   }
 }

@@ -19,10 +19,10 @@ import java.time.Duration;
  * WorkflowImplementationOptions}, and override the fallbacks here field by field.
  *
  * <p>Verification and routing are in-process checks that take milliseconds, and enrichment is a
- * best-effort read bounded by its own short timeouts, so from workflow version 1 on they run as
- * local activities: in the worker that runs the workflow, recorded as markers, without a task-queue
- * round trip through the server each (run again if the worker dies first: they only read).
- * Salesforce and Slack stay ordinary activities, on their own retry schedules and task queues.
+ * best-effort read bounded by its own short timeouts, so they run as local activities: in the
+ * worker that runs the workflow, recorded as markers, without a task-queue round trip through the
+ * server each (run again if the worker dies first: they only read). Salesforce and Slack stay
+ * ordinary activities, on their own retry schedules and task queues.
  */
 final class LeadActivityStubs {
 
@@ -37,25 +37,16 @@ final class LeadActivityStubs {
   private static final LocalActivityOptions LOCAL_FALLBACK =
       LocalActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofSeconds(10)).build();
 
-  LeadVerificationActivities verification(String email, boolean local) {
-    String summary = "Verify " + email;
-    return local
-        ? localStub(LeadVerificationActivities.class, summary)
-        : stub(LeadVerificationActivities.class, summary);
+  LeadVerificationActivities verification(String email) {
+    return localStub(LeadVerificationActivities.class, "Verify " + email);
   }
 
-  LeadRoutingActivities routing(boolean local) {
-    String summary = "Route by question, page and email";
-    return local
-        ? localStub(LeadRoutingActivities.class, summary)
-        : stub(LeadRoutingActivities.class, summary);
+  LeadRoutingActivities routing() {
+    return localStub(LeadRoutingActivities.class, "Route by question, page and email");
   }
 
-  LeadEnrichmentActivities enrichment(boolean local) {
-    String summary = "Enrich from IP, email domain and user agent";
-    return local
-        ? localStub(LeadEnrichmentActivities.class, summary)
-        : stub(LeadEnrichmentActivities.class, summary);
+  LeadEnrichmentActivities enrichment() {
+    return localStub(LeadEnrichmentActivities.class, "Enrich from IP, email domain and user agent");
   }
 
   SalesforceLeadActivities salesforce(Route route) {

@@ -28,13 +28,15 @@ final class LeadReview {
   private final String workflowId;
   private final String conversationId;
   private final LeadActivityStubs activities = new LeadActivityStubs();
+  private final LeadStatusPublisher publisher;
   private Case current;
   private ReviewDecision decision;
   private String lastError;
 
-  LeadReview(String workflowId, String conversationId) {
+  LeadReview(String workflowId, String conversationId, LeadStatusPublisher publisher) {
     this.workflowId = workflowId;
     this.conversationId = conversationId;
+    this.publisher = publisher;
   }
 
   /**
@@ -43,7 +45,7 @@ final class LeadReview {
    */
   ReviewDecision await(LeadStep step, StepFailure failure, Runnable publishDetails) {
     current = new Case(step, failure, Workflow.currentTimeMillis());
-    SearchAttributeUpdates.enterReview(step);
+    publisher.enteredReview(step);
     publishDetails.run();
     log.warn("Lead needs review: step {} failed: {}", step, failure.describe());
     bestEffort(() -> activities.reviewAlerts().alertReviewNeeded(alert(Duration.ZERO)));
@@ -58,7 +60,7 @@ final class LeadReview {
     decision = null;
     lastError = failure.describe();
     current = null;
-    SearchAttributeUpdates.leaveReview();
+    publisher.leftReview();
     log.info("Review decision on step {}: {}", step, taken.kind());
     if (taken.kind() == ReviewDecision.Kind.DISCARD) {
       throw new Discarded(taken.reason());

@@ -13,21 +13,39 @@ import io.temporal.workflow.WorkflowMethod;
 @WorkflowInterface
 public interface LeadWorkflow {
 
-  @WorkflowMethod(name = "LeadWorkflow")
+  /**
+   * The workflow type, as visibility queries ({@code WorkflowType="LeadWorkflow"}) and the Temporal
+   * UI name it.
+   */
+  String WORKFLOW_TYPE = "LeadWorkflow";
+
+  /** The name of the {@link #retry} signal, as the Temporal UI and the CLI send it. */
+  String SIGNAL_RETRY = "retry";
+
+  /** The name of the {@link #skip} signal. */
+  String SIGNAL_SKIP = "skip";
+
+  /** The name of the {@link #discard} signal. */
+  String SIGNAL_DISCARD = "discard";
+
+  /** The name of the {@link #state} query. */
+  String QUERY_STATE = "state";
+
+  @WorkflowMethod(name = WORKFLOW_TYPE)
   LeadOutcome process(LeadRequest request);
 
   /** Reruns the failed step with a fresh retry budget, optionally with corrected input. */
-  @SignalMethod(name = "retry")
+  @SignalMethod(name = SIGNAL_RETRY)
   void retry(RetryRequest request);
 
   /** Continues past the failed step without its result. */
-  @SignalMethod(name = "skip")
+  @SignalMethod(name = SIGNAL_SKIP)
   void skip(ReviewNote note);
 
   /** Ends the lead as {@link LeadStatus#DISCARDED}. */
-  @SignalMethod(name = "discard")
+  @SignalMethod(name = SIGNAL_DISCARD)
   void discard(ReviewNote note);
 
-  @QueryMethod(name = "state")
+  @QueryMethod(name = QUERY_STATE)
   LeadState state();
 }

@@ -17,25 +17,44 @@ import io.temporal.workflow.WorkflowInit;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 
 /**
- * Runs one lead through its steps. Required steps that fail for good put the lead in review (see
- * {@code LeadReview}); enrichment is best effort. All state lives in fields so the {@code state}
- * query and the Temporal UI's current details always show where the lead is.
+ * Runs one lead through its steps: verify, route, enrich, create the CRM lead, alert. A required
+ * step that fails for good puts the lead in review (see {@link LeadReview}); enrichment is best
+ * effort. All state lives in fields so the {@code state} query and the Temporal UI's current
+ * details always show where the lead is; {@link LeadStatusPublisher} decides what the search
+ * attributes show.
+ *
+ * <h2>Changing this code</h2>
+ *
+ * <p>Leads in flight replay their history on the code deployed now, so a change to the commands
+ * this workflow issues (activities, timers, markers, upserts, or their order) must keep every
+ * recorded history replaying. The procedure, in full in {@code docs/changing-workflow-code.md}:
+ *
+ * <ol>
+ *   <li>Guard the change with a new change id, {@code Workflow.getVersion("<new-id>",
+ *       Workflow.DEFAULT_VERSION, 1)}, in a small named collaborator rather than in {@link
+ *       #process}. Never redefine a change id that has shipped: a new behaviour is a new id.
+ *   <li>Record the new version's histories into {@code histories/<new-id>/}, beside the older ones,
+ *       by running {@code LeadWorkflowTest} with {@code -Dleads.captureHistories} (see {@code
+ *       LeadHistoryRecorder}); {@code LeadWorkflowReplayTest} replays every history under {@code
+ *       histories/} in CI.
+ *   <li>Remove an old branch, and its histories, only when no open lead can be on it: a visibility
+ *       query for running leads started before the new version was deployed counts none.
+ * </ol>
+ *
+ * <p>The versions written before the first release were folded into one baseline on 2026-12-02
+ * (recorded in {@code histories/baseline/}); no change id is in force yet.
  */
 public class LeadWorkflowImpl implements LeadWorkflow {
 
   private static final Logger log = Workflow.getLogger(LeadWorkflowImpl.class);
 
-  /**
-   * Version 1 runs verification, routing and enrichment as local activities (see {@link
-   * LeadActivityStubs}); leads started before it replay with ordinary activities.
-   */
-  static final String LOCAL_STEPS_CHANGE = "local-steps";
-
-  private final LeadActivityStubs activities;
+  private final LeadActivityStubs activities = new LeadActivityStubs();
+  private final LeadStatusPublisher publisher = new LeadStatusPublisher();
   private final LeadReview review;
   private final List<String> skipped = new ArrayList<>();
   private LeadCaptureEvent event;
@@ -46,55 +65,80 @@ public class LeadWorkflowImpl implements LeadWorkflow {
   private Enrichment enrichment;
   private CrmLead crmLead;
   private SlackMessage slackMessage;
-  private boolean localSteps;
   private Instant slackFirstRun;
-  private String routeToPublish;
 
   @WorkflowInit
   public LeadWorkflowImpl(LeadRequest request) {
     this.event = request.event();
     this.email = request.event().capturedEmail();
-    this.activities = new LeadActivityStubs();
-    this.review = new LeadReview(Workflow.getInfo().getWorkflowId(), event.conversationId());
+    this.review =
+        new LeadReview(Workflow.getInfo().getWorkflowId(), event.conversationId(), publisher);
   }
 
   @Override
   public LeadOutcome process(LeadRequest request) {
-    localSteps = Workflow.getVersion(LOCAL_STEPS_CHANGE, Workflow.DEFAULT_VERSION, 1) == 1;
-    if (!localSteps) {
-      SearchAttributeUpdates.status(status); // Version 1 relies on the API, which sets RECEIVED.
-    }
     publishDetails();
     try {
       VerificationResult verification = verify();
       if (!verification.accepted()) {
         return finish(LeadStatus.REJECTED, verification.rejectionReason());
       }
-      route =
-          runRequired(
-              LeadStep.ROUTE,
-              () -> activities.routing(localSteps).route(new RoutingInput(event, verification)),
-              LeadWorkflowImpl::unroutedLead);
-      if (localSteps) {
-        routeToPublish = route.rule(); // with the next step's status, in one upsert
-      } else {
-        SearchAttributeUpdates.route(route.rule());
-      }
+      route = route(verification);
       enrichment = enrich(verification);
-      crmLead =
-          runRequired(
-              LeadStep.SALESFORCE,
-              () ->
-                  activities
-                      .salesforce(route)
-                      .upsertLead(new CrmLeadRequest(event, email, route, enrichment)),
-              () -> null);
-      slackMessage = runRequired(LeadStep.SLACK, this::postAlert, () -> null);
-      return finish(
-          LeadStatus.COMPLETED, skipped.isEmpty() ? null : "skipped " + String.join("; ", skipped));
+      crmLead = createCrmLead();
+      slackMessage = alert();
+      return finish(LeadStatus.COMPLETED, skippedSteps());
     } catch (LeadReview.Discarded discarded) {
       return finish(LeadStatus.DISCARDED, discarded.getMessage());
     }
+  }
+
+  private VerificationResult verify() {
+    VerificationResult verification =
+        runRequired(
+            LeadStep.VERIFY,
+            () -> activities.verification(email).verify(event),
+            () -> VerificationResult.accepted(email, domainOf(email), false));
+    if (verification.accepted()) {
+      email = verification.normalizedEmail();
+    }
+    return verification;
+  }
+
+  private Route route(VerificationResult verification) {
+    Route chosen =
+        runRequired(
+            LeadStep.ROUTE,
+            () -> activities.routing().route(new RoutingInput(event, verification)),
+            LeadWorkflowImpl::unroutedLead);
+    publisher.routed(chosen);
+    return chosen;
+  }
+
+  private Enrichment enrich(VerificationResult verification) {
+    enter(LeadStep.ENRICH);
+    try {
+      return activities.enrichment().enrich(new EnrichmentInput(event, verification));
+    } catch (ActivityFailure e) {
+      // Enrichment is best effort: a lead reaches sales without it rather than waiting for it.
+      String reason = "enrichment failed after its retries: " + StepFailure.of(e).message();
+      log.warn("Continuing without enrichment: {}", reason);
+      return Enrichment.none(reason);
+    }
+  }
+
+  private CrmLead createCrmLead() {
+    return runRequired(
+        LeadStep.SALESFORCE,
+        () ->
+            activities
+                .salesforce(route)
+                .upsertLead(new CrmLeadRequest(event, email, route, enrichment)),
+        () -> null);
+  }
+
+  private SlackMessage alert() {
+    return runRequired(LeadStep.SLACK, this::postAlert, () -> null);
   }
 
   /**
@@ -117,30 +161,6 @@ public class LeadWorkflowImpl implements LeadWorkflow {
                 enrichment,
                 crmLead,
                 earlierRunsSince));
-  }
-
-  private VerificationResult verify() {
-    VerificationResult verification =
-        runRequired(
-            LeadStep.VERIFY,
-            () -> activities.verification(email, localSteps).verify(event),
-            () -> VerificationResult.accepted(email, domainOf(email), false));
-    if (verification.accepted()) {
-      email = verification.normalizedEmail();
-    }
-    return verification;
-  }
-
-  private Enrichment enrich(VerificationResult verification) {
-    enter(LeadStep.ENRICH);
-    try {
-      return activities.enrichment(localSteps).enrich(new EnrichmentInput(event, verification));
-    } catch (ActivityFailure e) {
-      // Enrichment is best effort: a lead reaches sales without it rather than waiting for it.
-      String reason = "enrichment failed after its retries: " + StepFailure.of(e).message();
-      log.warn("Continuing without enrichment: {}", reason);
-      return Enrichment.none(reason);
-    }
   }
 
   /**
@@ -181,27 +201,17 @@ public class LeadWorkflowImpl implements LeadWorkflow {
     }
   }
 
-  /**
-   * Makes {@code step} the current one. Every search-attribute upsert is a write to Temporal's
-   * visibility store, so version 1 publishes a status only for the steps that wait on Salesforce or
-   * Slack: the local steps end within the same workflow task.
-   */
   private void enter(LeadStep step) {
     currentStep = step;
     status = step.status();
-    if (!localSteps) {
-      SearchAttributeUpdates.status(status);
-    } else if (step == LeadStep.SALESFORCE || step == LeadStep.SLACK) {
-      SearchAttributeUpdates.status(status, routeToPublish);
-      routeToPublish = null;
-    }
+    publisher.entered(step);
     publishDetails();
   }
 
   private LeadOutcome finish(LeadStatus finalStatus, String reason) {
     status = finalStatus;
     currentStep = null;
-    SearchAttributeUpdates.status(status);
+    publisher.finished(status);
     Workflow.setCurrentDetails(LeadDetails.render(state(), reason, null));
     // Signals are handled synchronously, but wait anyway so none is cut off by completion.
     Workflow.await(Workflow::isEveryHandlerFinished);
@@ -210,6 +220,10 @@ public class LeadWorkflowImpl implements LeadWorkflow {
         reason,
         crmLead == null ? null : crmLead.id(),
         slackMessage == null ? null : slackMessage.ts());
+  }
+
+  private String skippedSteps() {
+    return skipped.isEmpty() ? null : "skipped " + String.join("; ", skipped);
   }
 
   private void publishDetails() {
@@ -256,6 +270,6 @@ public class LeadWorkflowImpl implements LeadWorkflow {
 
   private static String domainOf(String email) {
     int at = email == null ? -1 : email.lastIndexOf('@');
-    return at < 0 ? null : email.substring(at + 1).toLowerCase(java.util.Locale.ROOT);
+    return at < 0 ? null : email.substring(at + 1).toLowerCase(Locale.ROOT);
   }
 }

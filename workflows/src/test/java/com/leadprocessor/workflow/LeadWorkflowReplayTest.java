@@ -1,44 +1,92 @@
 package com.leadprocessor.workflow;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import io.temporal.testing.WorkflowReplayer;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Replays recorded histories of leads against the current {@link LeadWorkflowImpl}. A change that
- * would break leads already in flight (a non-deterministic change) fails here; guard such changes
- * with {@code Workflow.getVersion} and record new histories next to the old ones.
+ * Replays every recorded lead history under {@code histories/} against the current {@link
+ * LeadWorkflowImpl}. A change that would break leads already in flight (a non-deterministic change)
+ * fails here. Each version of the workflow keeps its histories in a folder of its own, {@code
+ * histories/baseline/} first, recorded by {@link LeadHistoryRecorder};
+ * docs/changing-workflow-code.md says how to add one.
  */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 class LeadWorkflowReplayTest {
 
-  @ParameterizedTest
-  @ValueSource(
-      strings = {
-        // Version 0: verification and routing as ordinary activities.
-        "lead-completed.json",
-        "lead-review-retried.json",
-        // Version 1 (local-steps): verification, routing and enrichment as local activities.
-        "lead-completed-v1.json",
-        "lead-review-retried-v1.json"
-      })
+  /** The paths every version records, each by the {@link LeadWorkflowTest} test that proves it. */
+  private static final List<String> PATHS =
+      List.of(
+          "lead-completed.json",
+          "lead-rejected.json",
+          "lead-without-enrichment.json",
+          "lead-review-retried.json",
+          "lead-review-corrected.json",
+          "lead-review-skipped.json",
+          "lead-review-discarded.json",
+          "lead-review-reminded.json");
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("recordedHistories")
   void recordedLeadsReplayOnTheCurrentWorkflowCode(String history) throws IOException {
-    String json = read("/histories/" + history);
+    String json = Files.readString(historiesFolder().resolve(history));
 
     assertThatCode(() -> WorkflowReplayer.replayWorkflowExecution(json, LeadWorkflowImpl.class))
         .doesNotThrowAnyException();
   }
 
-  private static String read(String resource) throws IOException {
-    try (InputStream in = LeadWorkflowReplayTest.class.getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException("missing recorded history " + resource);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+  @Test
+  void everyVersionRecordsEveryPath() throws IOException {
+    List<Path> versions;
+    try (Stream<Path> folders = Files.list(historiesFolder())) {
+      versions = folders.filter(Files::isDirectory).toList();
     }
+
+    assertThat(versions).as("version folders under histories/").isNotEmpty();
+    for (Path version : versions) {
+      try (Stream<Path> files = Files.list(version)) {
+        assertThat(files.map(file -> file.getFileName().toString()))
+            .as("histories recorded in %s", version)
+            .containsAll(PATHS);
+      }
+    }
+  }
+
+  /** Every history file under {@code histories/}, as a path relative to it. */
+  static List<String> recordedHistories() throws IOException {
+    Path folder = historiesFolder();
+    try (Stream<Path> files = Files.walk(folder)) {
+      return files
+          .filter(file -> file.toString().endsWith(".json"))
+          .map(file -> folder.relativize(file).toString().replace('\\', '/'))
+          .sorted()
+          .toList();
+    }
+  }
+
+  /**
+   * The histories in the sources rather than on the class path: a history deleted from the sources
+   * stays in {@code target/test-classes} until a clean build, and must not be replayed.
+   */
+  private static Path historiesFolder() {
+    Path folder = Path.of("src/test/resources/histories");
+    if (!Files.isDirectory(folder)) {
+      throw new IllegalStateException(
+          "no recorded histories in "
+              + folder.toAbsolutePath()
+              + "; run from the workflows module");
+    }
+    return folder;
   }
 }

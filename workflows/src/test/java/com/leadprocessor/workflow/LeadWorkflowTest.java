@@ -3,12 +3,14 @@ package com.leadprocessor.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.leadprocessor.workflow.enrichment.LeadEnrichmentActivities;
 import com.leadprocessor.workflow.lead.LeadCaptureEvent;
 import com.leadprocessor.workflow.lead.LeadMetadata;
 import com.leadprocessor.workflow.lead.LeadWorkflowIds;
+import com.leadprocessor.workflow.salesforce.SalesforceLeadActivities;
+import com.leadprocessor.workflow.slack.SlackAlertActivities;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.activity.LocalActivityOptions;
-import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.api.sdk.v1.WorkflowMetadata;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
@@ -41,21 +43,18 @@ class LeadWorkflowTest {
 
   @RegisterExtension
   static final TestWorkflowExtension temporal =
-      TestWorkflowExtension.newBuilder()
-          .registerSearchAttribute("LeadStatus", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
-          .registerSearchAttribute("LeadFailedStep", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
-          .registerSearchAttribute("LeadRoute", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
+      withLeadSearchAttributes(TestWorkflowExtension.newBuilder())
           .registerWorkflowImplementationTypes(
               WorkflowImplementationOptions.newBuilder()
                   .setActivityOptions(
                       Map.of(
-                          "UpsertSalesforceLead", withRetries(THREE_QUICK_ATTEMPTS),
-                          "PostSlackLeadAlert", withRetries(THREE_QUICK_ATTEMPTS),
-                          "EnrichLead", withRetries(THREE_QUICK_ATTEMPTS)))
-                  // Version 1 runs enrichment as a local activity, with the same policy.
+                          SalesforceLeadActivities.UPSERT_SALESFORCE_LEAD,
+                          withRetries(THREE_QUICK_ATTEMPTS),
+                          SlackAlertActivities.POST_SLACK_LEAD_ALERT,
+                          withRetries(THREE_QUICK_ATTEMPTS)))
                   .setLocalActivityOptions(
                       Map.of(
-                          "EnrichLead",
+                          LeadEnrichmentActivities.ENRICH_LEAD,
                           LocalActivityOptions.newBuilder()
                               .setRetryOptions(THREE_QUICK_ATTEMPTS)
                               .build()))
@@ -68,6 +67,7 @@ class LeadWorkflowTest {
   private TestWorkflowEnvironment env;
   private WorkflowClient client;
   private String taskQueue;
+  private LeadHistoryRecorder histories;
 
   @BeforeEach
   void startWorker(TestWorkflowEnvironment env, Worker worker, WorkflowClient client) {
@@ -76,6 +76,7 @@ class LeadWorkflowTest {
     this.env = env;
     this.client = client;
     this.taskQueue = worker.getTaskQueue();
+    this.histories = new LeadHistoryRecorder(client);
   }
 
   @Test
@@ -100,7 +101,7 @@ class LeadWorkflowTest {
     assertThat(searchAttribute(lead, LeadSearchAttributes.LEAD_STATUS)).isEqualTo("COMPLETED");
     assertThat(searchAttribute(lead, LeadSearchAttributes.LEAD_ROUTE)).isEqualTo("enterprise+api");
     assertThat(lead.state().slackMessageTs()).isEqualTo("1700000000.000100");
-    captureHistory(lead, "lead-completed-v1.json");
+    histories.record(lead, "lead-completed");
   }
 
   @Test
@@ -114,6 +115,7 @@ class LeadWorkflowTest {
     assertThat(activities.crmLeadsUpserted).isEmpty();
     assertThat(activities.slackAlertsPosted).isEmpty();
     assertThat(searchAttribute(lead, LeadSearchAttributes.LEAD_STATUS)).isEqualTo("REJECTED");
+    histories.record(lead, "lead-rejected");
   }
 
   @Test
@@ -135,6 +137,7 @@ class LeadWorkflowTest {
                   .contains("enrichment failed after its retries")
                   .contains("firmographics provider answered 503");
             });
+    histories.record(lead, "lead-without-enrichment");
   }
 
   @Test
@@ -171,7 +174,7 @@ class LeadWorkflowTest {
     assertThat(activities.slackAlertsPosted).hasSize(1);
     assertThat(searchAttribute(lead, LeadSearchAttributes.LEAD_FAILED_STEP)).isNull();
     assertThat(lead.state().lastError()).contains("Salesforce answered 503");
-    captureHistory(lead, "lead-review-retried-v1.json");
+    histories.record(lead, "lead-review-retried");
   }
 
   @Test
@@ -202,6 +205,7 @@ class LeadWorkflowTest {
               assertThat(crm.enrichment().company().name()).isEqualTo("Globex");
               assertThat(crm.route().slackChannel()).isEqualTo("#enterprise");
             });
+    histories.record(lead, "lead-review-corrected");
   }
 
   @Test
@@ -220,6 +224,7 @@ class LeadWorkflowTest {
     assertThat(activities.slackAlertsPosted)
         .singleElement()
         .satisfies(alert -> assertThat(alert.crmLead()).isNull());
+    histories.record(lead, "lead-review-skipped");
   }
 
   @Test
@@ -260,6 +265,7 @@ class LeadWorkflowTest {
     assertThat(outcome.status()).isEqualTo(LeadStatus.DISCARDED);
     assertThat(outcome.reason()).isEqualTo("discarded by a reviewer: spam");
     assertThat(searchAttribute(lead, LeadSearchAttributes.LEAD_STATUS)).isEqualTo("DISCARDED");
+    histories.record(lead, "lead-review-discarded");
   }
 
   @Test
@@ -283,6 +289,7 @@ class LeadWorkflowTest {
     env.sleep(Duration.ofHours(24));
     assertThat(activities.reviewReminders).hasSize(2);
     assertThat(lead.state().status()).isEqualTo(LeadStatus.NEEDS_REVIEW);
+    histories.record(lead, "lead-review-reminded");
   }
 
   @Test
@@ -330,23 +337,11 @@ class LeadWorkflowTest {
         .getCurrentDetails();
   }
 
-  /**
-   * Writes the lead's history for {@link LeadWorkflowReplayTest} when run with {@code
-   * -Dleads.captureHistories=<folder>}; do that only when an intended, versioned change makes the
-   * committed histories obsolete.
-   */
-  private void captureHistory(LeadWorkflow lead, String fileName) {
-    String folder = System.getProperty("leads.captureHistories");
-    if (folder == null) {
-      return;
-    }
-    try {
-      String workflowId = WorkflowStub.fromTyped(lead).getExecution().getWorkflowId();
-      java.nio.file.Files.writeString(
-          java.nio.file.Path.of(folder, fileName), client.fetchHistory(workflowId).toJson(true));
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
+  private static TestWorkflowExtension.Builder withLeadSearchAttributes(
+      TestWorkflowExtension.Builder builder) {
+    LeadSearchAttributes.ALL.forEach(
+        key -> builder.registerSearchAttribute(key.getName(), key.getValueType()));
+    return builder;
   }
 
   private static ActivityOptions withRetries(RetryOptions retryOptions) {

@@ -4,21 +4,12 @@ import com.leadprocessor.workflow.LeadSearchAttributes;
 import com.leadprocessor.workflow.LeadStatus;
 import com.leadprocessor.workflow.LeadStep;
 import com.leadprocessor.workflow.LeadWorkflow;
-import io.temporal.common.metadata.POJOWorkflowInterfaceMetadata;
-import io.temporal.common.metadata.POJOWorkflowMethodMetadata;
 
 /**
  * The visibility queries of the review API. They are built only from enum constants and the
  * workflow's declared type name, never from client text, so a caller cannot widen a query.
  */
 public final class LeadQueries {
-
-  /** The workflow type, as {@link LeadWorkflow}'s {@code @WorkflowMethod} names it. */
-  public static final String WORKFLOW_TYPE =
-      POJOWorkflowInterfaceMetadata.newInstance(LeadWorkflow.class)
-          .getWorkflowMethod()
-          .map(POJOWorkflowMethodMetadata::getName)
-          .orElseThrow();
 
   private LeadQueries() {}
 
@@ -51,7 +42,7 @@ public final class LeadQueries {
   }
 
   private static String leadWorkflows() {
-    return "WorkflowType=\"" + WORKFLOW_TYPE + "\"";
+    return "WorkflowType=\"" + LeadWorkflow.WORKFLOW_TYPE + "\"";
   }
 
   private static String equal(String attribute, Enum<?> value) {

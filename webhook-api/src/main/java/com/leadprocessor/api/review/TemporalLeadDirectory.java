@@ -4,6 +4,7 @@ import com.google.protobuf.ByteString;
 import com.google.protobuf.Timestamp;
 import com.leadprocessor.workflow.LeadSearchAttributes;
 import com.leadprocessor.workflow.LeadState;
+import com.leadprocessor.workflow.LeadWorkflow;
 import com.leadprocessor.workflow.RetryRequest;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -47,7 +48,6 @@ final class TemporalLeadDirectory implements LeadDirectory {
    */
   static final String METADATA_QUERY = "__temporal_workflow_metadata";
 
-  private static final String STATE_QUERY = "state";
   private static final Logger log = LoggerFactory.getLogger(TemporalLeadDirectory.class);
 
   private final WorkflowClient client;
@@ -157,13 +157,13 @@ final class TemporalLeadDirectory implements LeadDirectory {
     } catch (WorkflowException e) {
       throw unavailable("describe lead " + workflowId, e);
     }
-    if (!LeadQueries.WORKFLOW_TYPE.equals(description.getWorkflowType())) {
+    if (!LeadWorkflow.WORKFLOW_TYPE.equals(description.getWorkflowType())) {
       return Optional.empty();
     }
     LeadState state = null;
     String stateError = null;
     try {
-      state = stub.query(STATE_QUERY, LeadState.class);
+      state = stub.query(LeadWorkflow.QUERY_STATE, LeadState.class);
     } catch (WorkflowException e) {
       // Queries need a worker: the lead itself is still described from the server's records.
       stateError = "The state query could not be answered (is a worker running?): " + reason(e);
@@ -233,7 +233,7 @@ final class TemporalLeadDirectory implements LeadDirectory {
       String namespace, BulkRetry retry, DataConverter converter) {
     BatchOperationSignal.Builder signal =
         BatchOperationSignal.newBuilder()
-            .setSignal(ReviewSignal.RETRY)
+            .setSignal(LeadWorkflow.SIGNAL_RETRY)
             .setIdentity(retry.identity());
     converter.toPayloads(new RetryRequest(retry.reason(), null)).ifPresent(signal::setInput);
     return StartBatchOperationRequest.newBuilder()

@@ -1,5 +1,6 @@
 package com.leadprocessor.api.start;
 
+import com.leadprocessor.workflow.LeadTaskQueues;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -13,14 +14,15 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Where and how leads are started in Temporal.
  *
- * @param taskQueue the task queue of {@code LeadWorkflow} ({@code LEADS_TASK_QUEUE}); the worker
- *     reads the same property, so this is the only place it is named
+ * @param taskQueue the task queue of {@code LeadWorkflow} ({@code LEADS_TASK_QUEUE}, default {@link
+ *     LeadTaskQueues#DEFAULT}); the worker reads the same property
  * @param temporal how long a start may take before the sender is told to retry
  */
 @Validated
 @ConfigurationProperties("leads")
 public record LeadStartProperties(
-    @NotBlank @DefaultValue("leads") String taskQueue, @Valid @DefaultValue Temporal temporal) {
+    @NotBlank @DefaultValue(LeadTaskQueues.DEFAULT) String taskQueue,
+    @Valid @DefaultValue Temporal temporal) {
 
   /**
    * Bare numbers are seconds.

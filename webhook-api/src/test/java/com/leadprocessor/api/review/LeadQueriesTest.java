@@ -9,11 +9,6 @@ import org.junit.jupiter.api.Test;
 class LeadQueriesTest {
 
   @Test
-  void workflowTypeIsTheOneLeadWorkflowDeclares() {
-    assertThat(LeadQueries.WORKFLOW_TYPE).isEqualTo("LeadWorkflow");
-  }
-
-  @Test
   void listQueryFiltersOnStatusAndOptionallyTheFailedStep() {
     assertThat(LeadQueries.byStatus(LeadStatus.NEEDS_REVIEW, null))
         .isEqualTo("WorkflowType=\"LeadWorkflow\" AND LeadStatus=\"NEEDS_REVIEW\"");

@@ -2,6 +2,7 @@ package com.leadprocessor.api.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.leadprocessor.workflow.LeadWorkflow;
 import com.leadprocessor.workflow.RetryRequest;
 import io.temporal.api.workflowservice.v1.StartBatchOperationRequest;
 import io.temporal.common.converter.DefaultDataConverter;
@@ -31,7 +32,7 @@ class TemporalLeadDirectoryTest {
                 + " LeadStatus=\"NEEDS_REVIEW\" AND LeadFailedStep=\"SALESFORCE\"");
     assertThat(request.getReason()).isEqualTo("Salesforce is back");
     assertThat(request.hasSignalOperation()).isTrue();
-    assertThat(request.getSignalOperation().getSignal()).isEqualTo("retry");
+    assertThat(request.getSignalOperation().getSignal()).isEqualTo(LeadWorkflow.SIGNAL_RETRY);
     assertThat(request.getSignalOperation().getIdentity())
         .isEqualTo("webhook-api review API (review token #1)");
     RetryRequest input =

@@ -2,6 +2,7 @@ package com.leadprocessor.worker.observability;
 
 import com.leadprocessor.observability.LeadLogContext;
 import com.leadprocessor.workflow.LeadRequest;
+import com.leadprocessor.workflow.slack.SlackAlertActivities;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.temporal.activity.ActivityExecutionContext;
@@ -38,7 +39,6 @@ public class LeadContextWorkerInterceptor extends WorkerInterceptorBase {
 
   static final String CONVERSATION_ID_HEADER = "lead-conversation-id";
   static final String RECEIVED_AT_HEADER = "lead-received-at";
-  static final String SLACK_ALERT_ACTIVITY = "PostSlackLeadAlert";
 
   private final Timer alertLatency;
   private final Clock clock;
@@ -149,7 +149,7 @@ public class LeadContextWorkerInterceptor extends WorkerInterceptorBase {
       Optional<String> conversationId = header(input.getHeader(), CONVERSATION_ID_HEADER);
       try (LeadLogContext logContext = LeadLogContext.open(conversationId.orElse(null), null)) {
         ActivityOutput output = super.execute(input);
-        if (SLACK_ALERT_ACTIVITY.equals(activityType)) {
+        if (SlackAlertActivities.POST_SLACK_LEAD_ALERT.equals(activityType)) {
           header(input.getHeader(), RECEIVED_AT_HEADER)
               .map(Instant::parse)
               .ifPresent(

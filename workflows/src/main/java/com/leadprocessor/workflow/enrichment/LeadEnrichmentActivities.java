@@ -7,10 +7,13 @@ import io.temporal.activity.ActivityMethod;
 @ActivityInterface
 public interface LeadEnrichmentActivities {
 
+  /** The activity type of {@link #enrich}. */
+  String ENRICH_LEAD = "EnrichLead";
+
   /**
    * Enriches a lead from every configured source. A source that fails is named in {@link
    * Enrichment#unavailable()} while the others still contribute.
    */
-  @ActivityMethod(name = "EnrichLead")
+  @ActivityMethod(name = ENRICH_LEAD)
   Enrichment enrich(EnrichmentInput input);
 }

@@ -10,6 +10,9 @@ import io.temporal.activity.ActivityMethod;
 @ActivityInterface
 public interface LeadRoutingActivities {
 
-  @ActivityMethod(name = "RouteLead")
+  /** The activity type of {@link #route}. */
+  String ROUTE_LEAD = "RouteLead";
+
+  @ActivityMethod(name = ROUTE_LEAD)
   Route route(RoutingInput input);
 }

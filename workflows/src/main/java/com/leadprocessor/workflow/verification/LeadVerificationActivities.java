@@ -8,10 +8,13 @@ import io.temporal.activity.ActivityMethod;
 @ActivityInterface
 public interface LeadVerificationActivities {
 
+  /** The activity type of {@link #verify}. */
+  String VERIFY_LEAD = "VerifyLead";
+
   /**
    * Normalises and checks the captured email and the lead's context. A lead that fails is not an
    * error: the result says it is rejected and why.
    */
-  @ActivityMethod(name = "VerifyLead")
+  @ActivityMethod(name = VERIFY_LEAD)
   VerificationResult verify(LeadCaptureEvent event);
 }
