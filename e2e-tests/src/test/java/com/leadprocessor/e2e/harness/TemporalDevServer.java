@@ -19,7 +19,7 @@ public final class TemporalDevServer implements AutoCloseable {
 
   /** The search attributes the lead workflow sets; the UI and the CLI filter on them. */
   public static final List<String> SEARCH_ATTRIBUTES =
-      List.of("LeadStatus", "LeadFailedStep", "LeadRoute");
+      List.of("LeadStatus", "LeadFailedStep", "LeadRoute", "LeadEmailHash");
 
   private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
@@ -91,6 +91,14 @@ public final class TemporalDevServer implements AutoCloseable {
   /** The Web UI, for example {@code http://127.0.0.1:8233}. */
   public String uiUrl() {
     return "http://127.0.0.1:" + uiPort;
+  }
+
+  /**
+   * The files the server keeps its history and visibility in: the SQLite database and, when it runs
+   * in WAL mode, its write-ahead log, which holds the latest writes until a checkpoint.
+   */
+  public List<Path> databaseFiles() {
+    return List.of(database, database.resolveSibling(database.getFileName() + "-wal"));
   }
 
   /** The {@code temporal} CLI pointed at this server. */
