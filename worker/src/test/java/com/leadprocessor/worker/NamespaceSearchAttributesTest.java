@@ -41,8 +41,8 @@ class NamespaceSearchAttributesTest {
                 "LeadFailedStep",
                 INDEXED_VALUE_TYPE_TEXT));
 
-    assertThat(gaps.missing()).containsExactly(
-            LeadSearchAttributes.LEAD_ROUTE, LeadSearchAttributes.LEAD_EMAIL_HASH);
+    assertThat(gaps.missing())
+        .containsExactly(LeadSearchAttributes.LEAD_ROUTE, LeadSearchAttributes.LEAD_EMAIL_HASH);
     assertThat(gaps.wrongType()).containsExactly("LeadFailedStep is Text, expected Keyword");
   }
 

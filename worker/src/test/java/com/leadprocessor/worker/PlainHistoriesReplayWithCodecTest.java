@@ -30,7 +30,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 @Timeout(60)
 class PlainHistoriesReplayWithCodecTest {
 
-  private static final Path HISTORIES = Path.of("../workflows/src/test/resources/histories");
+  private static final Path HISTORIES =
+      Path.of("../workflows/src/test/resources/histories/baseline");
 
   private final TestWorkflowEnvironment testEnv =
       TestWorkflowEnvironment.newInstance(
@@ -61,9 +62,13 @@ class PlainHistoriesReplayWithCodecTest {
   @ValueSource(
       strings = {
         "lead-completed.json",
+        "lead-rejected.json",
+        "lead-review-corrected.json",
+        "lead-review-discarded.json",
+        "lead-review-reminded.json",
         "lead-review-retried.json",
-        "lead-completed-v1.json",
-        "lead-review-retried-v1.json"
+        "lead-review-skipped.json",
+        "lead-without-enrichment.json"
       })
   void historyRecordedBeforeEncryptionReplaysWithTheCodec(String history) throws Exception {
     Worker worker = testEnv.newWorker("replay");
