@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The benchmark (README "Benchmark"): builds the apps, then runs LeadProcessorBenchmark, which
+# The benchmark (docs/benchmark.md): builds the apps, then runs LeadProcessorBenchmark, which
 # starts a Temporal dev server, the webhook-api and worker jars and the Salesforce and Slack
 # emulations on 127.0.0.1, loads them with signed webhooks and writes
 # e2e-tests/target/benchmark/report.md. Several minutes per run; stops by itself.
@@ -25,8 +25,8 @@ while [ $# -gt 0 ]; do
   esac
 done
 
-temporal_cli="$(bash scripts/install-temporal-cli.sh)"
-export PATH="$(dirname "$temporal_cli"):$PATH"
+# The pinned Temporal CLI the suite runs its dev server with (installed on first use).
+bash scripts/install-temporal-cli.sh >/dev/null
 
 ./mvnw -B -ntp -q -pl e2e-tests -am verify \
   -DskipTests=false -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \

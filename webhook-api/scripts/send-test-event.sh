@@ -3,7 +3,7 @@
 #
 # Usage: send-test-event.sh [--conversation-id ID] [--keep-conversation-id] [EVENT_JSON_FILE]
 #
-#   EVENT_JSON_FILE         default: the DESIGN.md example event (src/test/resources/events/example-lead.json)
+#   EVENT_JSON_FILE         default: the example event of docs/architecture.md (src/test/resources/events/example-lead.json)
 #   --conversation-id ID    use ID as conversation_id (send twice to see a duplicate answered 200)
 #   --keep-conversation-id  send the file's conversation_id unchanged
 #   otherwise               a fresh conversation id (conv-test-<random>), so every run starts a new lead

@@ -22,7 +22,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -173,8 +172,7 @@ class ReviewInTemporalUiIT {
         page.frameLocator("iframe[title=output][src*='Failed%20step']").first();
     assertThat(currentDetails.getByText("Failed step: SLACK")).isVisible(PATIENTLY);
     assertThat(currentDetails.getByText("invalid_auth").first()).isVisible(PATIENTLY);
-    Path inReview = screenshot(page, "02-lead-in-review-details.png");
-    publishForReadme(inReview);
+    screenshot(page, "02-lead-in-review-details.png");
 
     slack.heal(); // The bot token works again.
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("More Actions")).click();
@@ -235,17 +233,6 @@ class ReviewInTemporalUiIT {
           E2eEnvironment.buildSubdir("e2e-screenshots").resolve("failure.html"), page.content());
     } catch (IOException | RuntimeException e) {
       System.err.println("Could not save the page: " + e);
-    }
-  }
-
-  /** The README shows the lead in review: refreshed whenever the suite runs. */
-  private static void publishForReadme(Path screenshot) {
-    Path target = E2eEnvironment.repository().resolve("docs/images/review-in-temporal-ui.png");
-    try {
-      Files.createDirectories(target.getParent());
-      Files.copy(screenshot, target, StandardCopyOption.REPLACE_EXISTING);
-    } catch (IOException e) {
-      throw new IllegalStateException("Cannot copy the screenshot to " + target, e);
     }
   }
 }

@@ -7,6 +7,7 @@ import com.leadprocessor.e2e.harness.E2eEnvironment;
 import com.leadprocessor.e2e.harness.LeadProcessorSystem;
 import com.leadprocessor.e2e.harness.TestLead;
 import com.leadprocessor.workflow.LeadOutcome;
+import com.leadprocessor.workflow.LeadSearchAttributes;
 import com.leadprocessor.workflow.LeadStatus;
 import io.temporal.api.enums.v1.EventType;
 import java.io.IOException;
@@ -42,7 +43,8 @@ class UnservableNamespaceIT {
     system =
         LeadProcessorSystem.named("unservable")
             .workers(0)
-            .searchAttributes(List.of("LeadStatus", "LeadFailedStep"))
+            .searchAttributes(
+                List.of(LeadSearchAttributes.LEAD_STATUS, LeadSearchAttributes.LEAD_FAILED_STEP))
             .start();
     TestLead lead = TestLead.apiQuestion("conv-unservable-1");
     assertThat(system.webhooks().deliver(lead.messageId(), lead.body()).status()).isEqualTo(202);

@@ -2,6 +2,8 @@ package com.leadprocessor.e2e.harness;
 
 import com.leadprocessor.emulation.SalesforceEmulation;
 import com.leadprocessor.emulation.SlackEmulation;
+import com.leadprocessor.workflow.LeadSearchAttributes;
+import io.temporal.common.SearchAttributeKey;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -167,7 +169,7 @@ public final class LeadProcessorSystem implements AutoCloseable {
     private final Map<String, String> apiEnvironment = new LinkedHashMap<>();
     private int workers = 1;
     private List<String> temporalOptions = List.of();
-    private List<String> searchAttributes = TemporalDevServer.SEARCH_ATTRIBUTES;
+    private List<SearchAttributeKey<?>> searchAttributes = List.copyOf(LeadSearchAttributes.ALL);
     private List<String> jvmOptions = AppProcess.SUITE_JVM_OPTIONS;
     private List<String> apiJvmOptions = AppProcess.SUITE_JVM_OPTIONS;
     private boolean payloadCodec = !"false".equals(System.getProperty("e2e.payloadCodec"));
@@ -235,8 +237,8 @@ public final class LeadProcessorSystem implements AutoCloseable {
     }
 
     /** Registers only these search attributes on the dev server instead of every lead one. */
-    public Builder searchAttributes(List<String> names) {
-      this.searchAttributes = List.copyOf(names);
+    public Builder searchAttributes(List<SearchAttributeKey<?>> keys) {
+      this.searchAttributes = List.copyOf(keys);
       return this;
     }
 

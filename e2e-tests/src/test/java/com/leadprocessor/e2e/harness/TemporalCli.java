@@ -2,7 +2,6 @@ package com.leadprocessor.e2e.harness;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,7 +10,6 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -20,7 +18,11 @@ import java.util.concurrent.TimeUnit;
  */
 public final class TemporalCli {
 
+  /** An environment variable naming another {@code temporal} executable to use instead. */
+  public static final String OVERRIDE = "TEMPORAL_CLI";
+
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static Path located;
 
   private final Path executable;
   private final String address;
@@ -31,15 +33,15 @@ public final class TemporalCli {
   }
 
   /**
-   * Finds the CLI on the PATH or in Go's bin folder, else installs it with {@code
-   * scripts/install-temporal-cli.sh}. Fails in CI and skips elsewhere when none can be had.
+   * The pinned CLI that {@code scripts/install-temporal-cli.sh} installs (the one the suite is
+   * tested with), installing it on first use; or the executable {@value #OVERRIDE} names. A {@code
+   * temporal} on the PATH is not used. Fails in CI and skips elsewhere when none can be had.
    */
-  public static Path locate() {
-    Optional<Path> found = onPath().or(TemporalCli::inGoBin).or(TemporalCli::installed);
-    E2eEnvironment.requireTool(
-        found.isPresent(),
-        "The Temporal CLI is missing: install it with scripts/install-temporal-cli.sh (needs Go)");
-    return found.orElseThrow();
+  public static synchronized Path locate() {
+    if (located == null) {
+      located = find();
+    }
+    return located;
   }
 
   /** This CLI talking to the server at {@code address} (host:port). */
@@ -147,38 +149,29 @@ public final class TemporalCli {
     }
   }
 
-  private static Optional<Path> onPath() {
-    String path = System.getenv("PATH");
-    if (path == null) {
-      return Optional.empty();
+  private static Path find() {
+    String override = System.getenv(OVERRIDE);
+    if (override != null && !override.isBlank()) {
+      Path candidate = Paths.get(override);
+      if (!Files.isExecutable(candidate)) {
+        throw new IllegalStateException(OVERRIDE + "=" + override + " is not an executable file");
+      }
+      return candidate;
     }
-    return Arrays.stream(path.split(File.pathSeparator))
-        .filter(dir -> !dir.isBlank())
-        .map(dir -> Paths.get(dir, "temporal"))
-        .filter(Files::isExecutable)
-        .findFirst();
-  }
-
-  private static Optional<Path> inGoBin() {
-    try {
-      String gopath = exec(List.of("go", "env", "GOPATH")).trim();
-      Path candidate = Paths.get(gopath, "bin", "temporal");
-      return Files.isExecutable(candidate) ? Optional.of(candidate) : Optional.empty();
-    } catch (IllegalStateException e) {
-      return Optional.empty();
-    }
-  }
-
-  private static Optional<Path> installed() {
     Path script = E2eEnvironment.repository().resolve("scripts/install-temporal-cli.sh");
+    String problem;
     try {
       String out = exec(List.of("bash", script.toString())).trim();
-      String last = out.substring(out.lastIndexOf('\n') + 1).trim();
-      Path candidate = Paths.get(last);
-      return Files.isExecutable(candidate) ? Optional.of(candidate) : Optional.empty();
+      Path candidate = Paths.get(out.substring(out.lastIndexOf('\n') + 1).trim());
+      if (Files.isExecutable(candidate)) {
+        return candidate;
+      }
+      problem = "it printed no executable: " + out;
     } catch (IllegalStateException e) {
-      System.err.println("scripts/install-temporal-cli.sh failed: " + e.getMessage());
-      return Optional.empty();
+      problem = e.getMessage();
     }
+    E2eEnvironment.requireTool(
+        false, "The Temporal CLI could not be installed with " + script + ": " + problem);
+    throw new IllegalStateException("unreachable");
   }
 }

@@ -1,5 +1,7 @@
 package com.leadprocessor.e2e.harness;
 
+import com.leadprocessor.workflow.LeadSearchAttributes;
+import io.temporal.common.SearchAttributeKey;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,10 +19,6 @@ import java.util.concurrent.TimeUnit;
  */
 public final class TemporalDevServer implements AutoCloseable {
 
-  /** The search attributes the lead workflow sets; the UI and the CLI filter on them. */
-  public static final List<String> SEARCH_ATTRIBUTES =
-      List.of("LeadStatus", "LeadFailedStep", "LeadRoute", "LeadEmailHash");
-
   private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
   private final String name;
@@ -28,13 +26,13 @@ public final class TemporalDevServer implements AutoCloseable {
   private final Path database;
   private final Path log;
   private final List<String> options;
-  private final List<String> searchAttributes;
+  private final List<SearchAttributeKey<?>> searchAttributes;
   private int port;
   private int uiPort;
   private Process process;
 
   private TemporalDevServer(
-      String name, Path cli, List<String> options, List<String> searchAttributes) {
+      String name, Path cli, List<String> options, List<SearchAttributeKey<?>> searchAttributes) {
     this.name = name;
     this.cli = cli;
     this.options = List.copyOf(options);
@@ -55,15 +53,15 @@ public final class TemporalDevServer implements AutoCloseable {
    * {@code --sqlite-pragma journal_mode=wal}.
    */
   public static TemporalDevServer start(String name, List<String> options) {
-    return start(name, options, SEARCH_ATTRIBUTES);
+    return start(name, options, List.copyOf(LeadSearchAttributes.ALL));
   }
 
   /**
-   * As {@link #start(String, List)}, registering only {@code searchAttributes} (Keyword), as a
-   * namespace set up for an older version of the workflow would have.
+   * As {@link #start(String, List)}, registering only {@code searchAttributes}, as a namespace set
+   * up for an older version of the workflow would have.
    */
   public static TemporalDevServer start(
-      String name, List<String> options, List<String> searchAttributes) {
+      String name, List<String> options, List<SearchAttributeKey<?>> searchAttributes) {
     TemporalDevServer server =
         new TemporalDevServer(name, TemporalCli.locate(), options, searchAttributes);
     try {
@@ -171,10 +169,12 @@ public final class TemporalDevServer implements AutoCloseable {
             String.valueOf(uiPort),
             "--db-filename",
             database.toString(),
+            // The UI would otherwise fetch a news feed from the internet.
+            "--ui-disable-news-fetch",
             "--log-level",
             "warn"));
-    for (String attribute : searchAttributes) {
-      command.addAll(List.of("--search-attribute", attribute + "=Keyword"));
+    for (SearchAttributeKey<?> attribute : searchAttributes) {
+      command.addAll(List.of("--search-attribute", attribute.getName() + "=" + cliType(attribute)));
     }
     command.addAll(options);
     try {
@@ -221,6 +221,22 @@ public final class TemporalDevServer implements AutoCloseable {
             + lastProblem
             + "; see "
             + log);
+  }
+
+  /**
+   * The CLI's name of the attribute's type, as in {@code --search-attribute LeadStatus=Keyword}.
+   */
+  private static String cliType(SearchAttributeKey<?> attribute) {
+    return switch (attribute.getValueType()) {
+      case INDEXED_VALUE_TYPE_KEYWORD -> "Keyword";
+      case INDEXED_VALUE_TYPE_TEXT -> "Text";
+      case INDEXED_VALUE_TYPE_INT -> "Int";
+      case INDEXED_VALUE_TYPE_DOUBLE -> "Double";
+      case INDEXED_VALUE_TYPE_BOOL -> "Bool";
+      case INDEXED_VALUE_TYPE_DATETIME -> "Datetime";
+      case INDEXED_VALUE_TYPE_KEYWORD_LIST -> "KeywordList";
+      default -> throw new IllegalArgumentException("No CLI type for " + attribute);
+    };
   }
 
   static void sleep(Duration duration) {
