@@ -9,7 +9,6 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
@@ -22,11 +21,7 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration(
     before = {RootNamespaceAutoConfiguration.class, TestServerAutoConfiguration.class})
 @EnableConfigurationProperties(PayloadCodecProperties.class)
-@ConditionalOnProperty(
-    prefix = "leads.codec",
-    name = "enabled",
-    havingValue = "true",
-    matchIfMissing = true)
+@ConditionalOnPayloadCodec
 public class PayloadCodecAutoConfiguration {
 
   private static final Logger log = LoggerFactory.getLogger(PayloadCodecAutoConfiguration.class);

@@ -6,13 +6,13 @@ import com.leadprocessor.api.problem.ProblemException;
 import com.leadprocessor.api.problem.ProblemType;
 import com.leadprocessor.api.review.ReviewApiEnabledCondition;
 import com.leadprocessor.codec.AesGcmPayloadCodec;
+import com.leadprocessor.codec.ConditionalOnPayloadCodec;
 import io.temporal.api.common.v1.Payload;
 import io.temporal.api.common.v1.Payloads;
 import io.temporal.payload.codec.PayloadCodecException;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,11 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @Conditional(ReviewApiEnabledCondition.class)
-@ConditionalOnProperty(
-    prefix = "leads.codec",
-    name = "enabled",
-    havingValue = "true",
-    matchIfMissing = true)
+@ConditionalOnPayloadCodec
 class CodecServerController {
 
   static final String CODEC = "/codec";
