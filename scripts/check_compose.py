@@ -16,11 +16,11 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 # the port serving its actuator, and that variable's property.
 APPS = {
     "webhook-api": {
-        "modules": ["webhook-api", "workflows", "observability"],
+        "modules": ["webhook-api", "workflows", "observability", "payload-codec"],
         "port_env": "PORT",
     },
     "worker": {
-        "modules": ["worker", "workflows", "activities", "observability"],
+        "modules": ["worker", "workflows", "activities", "observability", "payload-codec"],
         "port_env": "MANAGEMENT_PORT",
     },
 }

@@ -155,7 +155,8 @@ else
     --ip 127.0.0.1 --port "$temporal_port" --ui-port "$temporal_ui_port" \
     --db-filename "$run_dir/temporal.db" --ui-disable-news-fetch \
     --search-attribute LeadStatus=Keyword --search-attribute LeadFailedStep=Keyword \
-    --search-attribute LeadRoute=Keyword --log-level warn
+    --search-attribute LeadRoute=Keyword --search-attribute LeadEmailHash=Keyword \
+    --ui-codec-endpoint "http://localhost:$api_port/codec" --log-level warn
   await_process "The Temporal dev server" "${started_pgids[-1]}" 90 \
     "$temporal_cli" operator namespace describe --namespace "$namespace" --address "$TEMPORAL_ADDRESS"
   await_process "The Temporal Web UI" "${started_pgids[-1]}" 30 http_ok "http://127.0.0.1:$temporal_ui_port/"
@@ -177,6 +178,19 @@ if [ -z "${LEADS_WEBHOOK_SECRETS:-}" ]; then
 else
   secret_note="from LEADS_WEBHOOK_SECRETS"
 fi
+
+# The payload key, the email hash key and a review API token (which the codec server asks for),
+# generated once for this machine like the signing secret. The histories in .run/temporal.db are
+# sealed with the payload key: keep the two together.
+local_secret() { # file, command that prints a new secret
+  local file="$run_dir/$1"
+  [ -s "$file" ] || bash -c "$2" > "$file"
+  cat "$file"
+}
+export LEADS_CODEC_KEYS="${LEADS_CODEC_KEYS:-$(local_secret payload-key 'echo "local:$(openssl rand -base64 32)"')}"
+export LEADS_ERASURE_EMAIL_HASH_KEY="${LEADS_ERASURE_EMAIL_HASH_KEY:-$(local_secret email-hash-key 'openssl rand -hex 32')}"
+export LEADS_REVIEW_API_TOKENS="${LEADS_REVIEW_API_TOKENS:-$(local_secret review-token 'openssl rand -hex 32')}"
+export LEADS_CODEC_SERVER_UI_ORIGIN="${LEADS_CODEC_SERVER_UI_ORIGIN:-$ui_url}"
 
 export SPRING_PROFILES_ACTIVE="${SPRING_PROFILES_ACTIVE:-local}"
 # The dev server registers the search attributes itself; on an external server the worker does.
@@ -203,6 +217,9 @@ cat <<INFO
    Review queue: $review_url
    Webhook API:  http://127.0.0.1:$api_port/webhooks/lead-capture
    Signing key:  $secret_note
+   Payloads:     sealed with the key in $run_dir/payload-key; the UI decodes them through
+                 http://localhost:$api_port/codec with the review token in $run_dir/review-token
+                 (docs/data-protection.md)
    Connectors:   ${connectors:-see $worker_log}
 
  Send the example lead (docs/architecture.md), signed, in another terminal:

@@ -10,7 +10,7 @@ set -eu
 
 # NAME=TYPE of every key of com.leadprocessor.workflow.LeadSearchAttributes; NamesInScriptsTest
 # (workflows module) checks that they match.
-SEARCH_ATTRIBUTES="LeadStatus=Keyword LeadFailedStep=Keyword LeadRoute=Keyword"
+SEARCH_ATTRIBUTES="LeadStatus=Keyword LeadFailedStep=Keyword LeadRoute=Keyword LeadEmailHash=Keyword"
 
 echo "Waiting for the Temporal frontend at ${TEMPORAL_ADDRESS}..."
 until temporal operator cluster health --command-timeout 3s >/dev/null 2>&1; do
@@ -22,7 +22,8 @@ until temporal operator namespace describe --namespace "${TEMPORAL_NAMESPACE}" >
   sleep 2
 done
 
-# Duplicate deliveries are recognised for as long as Temporal keeps a closed lead's history.
+# How long Temporal keeps a closed lead's history (and its personal data, sealed by the payload
+# codec); duplicate deliveries are recognised for as long. docs/data-protection.md.
 temporal operator namespace update --namespace "${TEMPORAL_NAMESPACE}" \
   --retention "${TEMPORAL_RETENTION}"
 

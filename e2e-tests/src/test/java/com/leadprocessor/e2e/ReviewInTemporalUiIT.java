@@ -14,6 +14,7 @@ import com.leadprocessor.workflow.LeadStatus;
 import com.microsoft.playwright.FrameLocator;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Route;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import java.io.IOException;
@@ -22,7 +23,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,16 +36,25 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * An engineer reviews a lead in the Temporal Web UI, in a real (headless) browser: finds it with
- * {@code LeadStatus="NEEDS_REVIEW"}, reads the failed step and the error in its details, sends
- * {@code retry} from the UI, and sees the lead complete. Screenshots of each step are kept in
- * {@code target/e2e-screenshots/}.
+ * {@code LeadStatus="NEEDS_REVIEW"}, reads the question, the failed step and the error in its
+ * details, sends {@code retry} from the UI, and sees the lead complete. The lead's payloads are
+ * sealed; the UI reads them through the webhook API's codec server, with a review API token that
+ * the browser adds as an authenticating proxy would. Without the token the same page shows only
+ * sealed payloads. Screenshots of each step are kept in {@code target/e2e-screenshots/}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class ReviewInTemporalUiIT {
 
+  /** What the UI says when the codec server refuses it (here: 401 without a token). */
+  private static final String CODEC_REFUSED = "Codec Server could not connect";
+
   private static final LocatorAssertions.IsVisibleOptions PATIENTLY =
       new LocatorAssertions.IsVisibleOptions().setTimeout(30_000);
+
+  private static final String REVIEW_TOKEN = "e2e-review-token-" + UUID.randomUUID();
+  private static final String QUESTION =
+      "Does your API support batch processing for over 1 million records?";
 
   private SlackEmulation slack;
   private LeadProcessorSystem system;
@@ -51,7 +64,12 @@ class ReviewInTemporalUiIT {
   void startSystem() {
     chromium = HeadlessChromium.launch();
     slack = SlackEmulation.start();
-    system = LeadProcessorSystem.named("ui-review").liveSlack(slack).start();
+    system =
+        LeadProcessorSystem.named("ui-review")
+            .liveSlack(slack)
+            .uiCodecEndpoint()
+            .apiEnv("LEADS_REVIEW_API_TOKENS", REVIEW_TOKEN)
+            .start();
   }
 
   @AfterAll
@@ -76,7 +94,16 @@ class ReviewInTemporalUiIT {
         .atMost(Duration.ofSeconds(60))
         .until(() -> "NEEDS_REVIEW".equals(system.leads().visibleStatus(lead)));
 
+    Page withoutToken = chromium.newPage();
+    try {
+      onlySealedDataWithoutAToken(withoutToken, lead);
+    } catch (RuntimeException | AssertionError e) {
+      screenshot(withoutToken, "failure.png");
+      writeFailurePage(withoutToken);
+      throw e;
+    }
     Page page = chromium.newPage();
+    passReviewToken(page);
     try {
       reviewInTheUi(page, lead);
     } catch (RuntimeException | AssertionError e) {
@@ -89,10 +116,39 @@ class ReviewInTemporalUiIT {
         "ui-review",
         "found "
             + lead.workflowId()
-            + " with LeadStatus=\"NEEDS_REVIEW\" in the Web UI, read"
-            + " 'Failed step: SLACK' and the invalid_auth error, sent retry from the UI's Send a"
-            + " Signal dialog: COMPLETED with one Slack alert; 4 screenshots in"
+            + " with LeadStatus=\"NEEDS_REVIEW\" in the Web UI, read the question,"
+            + " 'Failed step: SLACK' and the invalid_auth error through the codec server, sent"
+            + " retry from the UI's Send a Signal dialog: COMPLETED with one Slack alert; without"
+            + " a token the page showed only sealed payloads; 5 screenshots in"
             + " target/e2e-screenshots");
+  }
+
+  /**
+   * The UI's calls to the codec server carry a review API token, as an authenticating proxy in
+   * front of the codec server would add it (docs/data-protection.md).
+   */
+  private void passReviewToken(Page page) {
+    page.route(
+        system.codecEndpoint() + "/**",
+        route -> {
+          Map<String, String> headers = new HashMap<>(route.request().headers());
+          headers.put("authorization", "Bearer " + REVIEW_TOKEN);
+          route.resume(new Route.ResumeOptions().setHeaders(headers));
+        });
+  }
+
+  /**
+   * Without a token the codec server answers 401: the UI says it could not reach the codec server
+   * and shows the input as the sealed bytes (base64), without the question or the address.
+   */
+  private void onlySealedDataWithoutAToken(Page page, TestLead lead) {
+    page.navigate(system.temporal().uiUrl() + "/namespaces/default/workflows/" + lead.workflowId());
+    assertThat(visible(page.getByText(lead.workflowId()))).isVisible(PATIENTLY);
+    assertThat(visible(page.getByText(CODEC_REFUSED))).isVisible(PATIENTLY);
+    assertThat(visible(page.getByText("Input", new Page.GetByTextOptions().setExact(true))))
+        .isVisible(PATIENTLY);
+    screenshot(page, "00-lead-without-codec-token.png");
+    assertThat(page.content()).doesNotContain(QUESTION).doesNotContain("@example.com");
   }
 
   private void reviewInTheUi(Page page, TestLead lead) {
@@ -105,6 +161,10 @@ class ReviewInTemporalUiIT {
 
     leadLink.first().click();
     assertThat(visible(page.getByText(lead.workflowId()))).isVisible(PATIENTLY);
+    await("the UI shows the decoded question")
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> page.content().contains(QUESTION));
+    assertThat(page.content()).doesNotContain(CODEC_REFUSED);
     // The workflow's current details (what failed, the error, what to do) are on this tab.
     visible(page.getByText("User Metadata", new Page.GetByTextOptions().setExact(true))).click();
     // The UI renders the Markdown of the details in a sandboxed frame of its own.

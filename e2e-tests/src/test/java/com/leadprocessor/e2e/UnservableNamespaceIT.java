@@ -36,8 +36,12 @@ class UnservableNamespaceIT {
     system =
         LeadProcessorSystem.named("unservable")
             .workers(0)
+            // Every attribute but LeadRoute; LeadEmailHash too, which the API sets at start.
             .searchAttributes(
-                List.of(LeadSearchAttributes.LEAD_STATUS, LeadSearchAttributes.LEAD_FAILED_STEP))
+                List.of(
+                    LeadSearchAttributes.LEAD_STATUS,
+                    LeadSearchAttributes.LEAD_FAILED_STEP,
+                    LeadSearchAttributes.LEAD_EMAIL_HASH))
             .start();
     TestLead lead = TestLead.apiQuestion("conv-unservable-1");
     assertThat(system.webhooks().deliver(lead.messageId(), lead.body()).status()).isEqualTo(202);

@@ -42,13 +42,14 @@ class EmailMaskingTest {
               castToObject(members);
             });
     Map<String, Object> event = new LinkedHashMap<>();
-    event.put("message", "Verifying potential.lead@example.com");
+    event.put("message", "Verifying potential.lead@example.com from 198.51.100.23");
     event.put("mdc", Map.of("CapturedEmail", "potential.lead@example.com"));
 
     assertThat(writer.writeToString(event))
-        .contains("\"message\":\"Verifying p***@example.com\"")
+        .contains("\"message\":\"Verifying p***@example.com from 198.51.*.*\"")
         .contains("\"CapturedEmail\":\"p***@example.com\"")
-        .doesNotContain("potential.lead");
+        .doesNotContain("potential.lead")
+        .doesNotContain("100.23");
   }
 
   @SuppressWarnings("unchecked")
@@ -58,6 +59,6 @@ class EmailMaskingTest {
 
   @SuppressWarnings({"unchecked", "rawtypes"})
   private static void castToObject(JsonWriter.Members<?> members) {
-    new EmailMaskingJsonMembersCustomizer().customize((JsonWriter.Members) members);
+    new PersonalDataMaskingJsonMembersCustomizer().customize((JsonWriter.Members) members);
   }
 }

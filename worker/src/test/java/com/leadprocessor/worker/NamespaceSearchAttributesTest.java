@@ -24,7 +24,8 @@ class NamespaceSearchAttributesTest {
             Map.of(
                 "LeadStatus", INDEXED_VALUE_TYPE_KEYWORD,
                 "LeadFailedStep", INDEXED_VALUE_TYPE_KEYWORD,
-                "LeadRoute", INDEXED_VALUE_TYPE_KEYWORD));
+                "LeadRoute", INDEXED_VALUE_TYPE_KEYWORD,
+                "LeadEmailHash", INDEXED_VALUE_TYPE_KEYWORD));
 
     assertThat(gaps.missing()).isEmpty();
     assertThat(gaps.wrongType()).isEmpty();
@@ -40,7 +41,8 @@ class NamespaceSearchAttributesTest {
                 "LeadFailedStep",
                 INDEXED_VALUE_TYPE_TEXT));
 
-    assertThat(gaps.missing()).containsExactly(LeadSearchAttributes.LEAD_ROUTE);
+    assertThat(gaps.missing())
+        .containsExactly(LeadSearchAttributes.LEAD_ROUTE, LeadSearchAttributes.LEAD_EMAIL_HASH);
     assertThat(gaps.wrongType()).containsExactly("LeadFailedStep is Text, expected Keyword");
   }
 

@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * The typed search attributes of a lead. Engineers filter on them in the Temporal UI, for example
  * {@code LeadStatus="NEEDS_REVIEW" AND LeadFailedStep="SALESFORCE"}. They must be registered on the
- * namespace as Keyword attributes before a lead starts.
+ * namespace as Keyword attributes before a lead starts. None of them holds personal data.
  */
 public final class LeadSearchAttributes {
 
@@ -22,9 +22,16 @@ public final class LeadSearchAttributes {
   public static final SearchAttributeKey<String> LEAD_ROUTE =
       SearchAttributeKey.forKeyword("LeadRoute");
 
+  /**
+   * The keyed hash (HMAC-SHA256, hex) of the lead's normalised email, set by the API at start: it
+   * finds one person's leads for erasure without the address being stored in visibility.
+   */
+  public static final SearchAttributeKey<String> LEAD_EMAIL_HASH =
+      SearchAttributeKey.forKeyword("LeadEmailHash");
+
   /** Every key, for registering them on a namespace. */
   public static final List<SearchAttributeKey<String>> ALL =
-      List.of(LEAD_STATUS, LEAD_FAILED_STEP, LEAD_ROUTE);
+      List.of(LEAD_STATUS, LEAD_FAILED_STEP, LEAD_ROUTE, LEAD_EMAIL_HASH);
 
   /**
    * The visibility query that lists the review queue, {@code LeadStatus="NEEDS_REVIEW"}: the Web UI

@@ -1,5 +1,6 @@
 package com.leadprocessor.e2e.benchmark;
 
+import com.leadprocessor.codec.PayloadCodecAutoConfiguration;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -23,7 +24,8 @@ import org.springframework.web.bind.annotation.RestController;
  * {@link LeadProcessorBenchmark}; the secret comes from {@code BARE_WEBHOOK_SECRET}.
  */
 @SpringBootConfiguration
-@EnableAutoConfiguration
+// The suite has the payload codec on its classpath to read sealed results; this has no Temporal.
+@EnableAutoConfiguration(exclude = PayloadCodecAutoConfiguration.class)
 public class BareWebhookEndpoint {
 
   public static void main(String[] args) {

@@ -4,7 +4,9 @@ import com.leadprocessor.emulation.SalesforceEmulation;
 import com.leadprocessor.emulation.SlackEmulation;
 import com.leadprocessor.workflow.LeadSearchAttributes;
 import io.temporal.common.SearchAttributeKey;
+import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +26,8 @@ public final class LeadProcessorSystem implements AutoCloseable {
 
   private final String name;
   private final String secret = SignedWebhookClient.newSecret();
+  private final String codecKeys = "e2e:" + randomBase64(32);
+  private final String emailHashKey = randomBase64(32);
   private final TemporalDevServer temporal;
   private final List<AppProcess> workers = new ArrayList<>();
   private final AppProcess api;
@@ -34,22 +38,27 @@ public final class LeadProcessorSystem implements AutoCloseable {
   private LeadProcessorSystem(Builder builder) {
     this.name = builder.name;
     this.builder = builder;
-    this.temporal =
-        TemporalDevServer.start(name, builder.temporalOptions, builder.searchAttributes);
+    int apiPort = FreePorts.next();
+    List<String> temporalOptions = new ArrayList<>(builder.temporalOptions);
+    if (builder.uiCodecEndpoint) {
+      temporalOptions.addAll(List.of("--ui-codec-endpoint", codecEndpoint(apiPort)));
+    }
+    this.temporal = TemporalDevServer.start(name, temporalOptions, builder.searchAttributes);
     try {
       for (int i = 1; i <= builder.workers; i++) {
         startWorker();
       }
-      int apiPort = FreePorts.next();
       Map<String, String> env = new LinkedHashMap<>(commonEnvironment());
       env.put("PORT", String.valueOf(apiPort));
       env.put("LEADS_WEBHOOK_SECRETS", secret);
+      env.put("LEADS_ERASURE_EMAIL_HASH_KEY", emailHashKey);
+      env.put("LEADS_CODEC_SERVER_UI_ORIGIN", temporal.uiUrl());
       env.putAll(builder.apiEnvironment);
       this.api =
           AppProcess.start(
               name + "-webhook-api", AppJars.webhookApi(), env, apiPort, builder.apiJvmOptions);
       this.webhooks = new SignedWebhookClient(apiPort, secret);
-      this.leads = new LeadWorkflows(temporal.address());
+      this.leads = new LeadWorkflows(temporal.address(), builder.payloadCodec ? codecKeys : null);
     } catch (RuntimeException e) {
       workers.forEach(AppProcess::kill);
       temporal.stop();
@@ -124,16 +133,33 @@ public final class LeadProcessorSystem implements AutoCloseable {
     temporal.stop();
   }
 
+  /** The webhook API's codec server, as the Web UI calls it. */
+  public String codecEndpoint() {
+    return codecEndpoint(api.httpPort());
+  }
+
+  private static String codecEndpoint(int apiPort) {
+    return "http://127.0.0.1:" + apiPort + "/codec";
+  }
+
   private Map<String, String> commonEnvironment() {
-    return Map.of(
-        "TEMPORAL_ADDRESS",
-        temporal.address(),
-        "TEMPORAL_NAMESPACE",
-        "default",
-        "TEMPORAL_UI_URL",
-        temporal.uiUrl(),
-        "LEADS_TASK_QUEUE",
-        TASK_QUEUE);
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("TEMPORAL_ADDRESS", temporal.address());
+    env.put("TEMPORAL_NAMESPACE", "default");
+    env.put("TEMPORAL_UI_URL", temporal.uiUrl());
+    env.put("LEADS_TASK_QUEUE", TASK_QUEUE);
+    if (builder.payloadCodec) {
+      env.put("LEADS_CODEC_KEYS", codecKeys);
+    } else {
+      env.put("LEADS_CODEC_ENABLED", "false");
+    }
+    return env;
+  }
+
+  private static String randomBase64(int bytes) {
+    byte[] random = new byte[bytes];
+    new SecureRandom().nextBytes(random);
+    return Base64.getEncoder().encodeToString(random);
   }
 
   /** How many workers, and the environment of each app beyond the suite's defaults. */
@@ -146,6 +172,8 @@ public final class LeadProcessorSystem implements AutoCloseable {
     private List<SearchAttributeKey<?>> searchAttributes = List.copyOf(LeadSearchAttributes.ALL);
     private List<String> jvmOptions = AppProcess.SUITE_JVM_OPTIONS;
     private List<String> apiJvmOptions = AppProcess.SUITE_JVM_OPTIONS;
+    private boolean payloadCodec = !"false".equals(System.getProperty("e2e.payloadCodec"));
+    private boolean uiCodecEndpoint;
 
     private Builder(String name) {
       this.name = name;
@@ -211,6 +239,22 @@ public final class LeadProcessorSystem implements AutoCloseable {
     /** Registers only these search attributes on the dev server instead of every lead one. */
     public Builder searchAttributes(List<SearchAttributeKey<?>> keys) {
       this.searchAttributes = List.copyOf(keys);
+      return this;
+    }
+
+    /**
+     * The apps write payloads unsealed ({@code LEADS_CODEC_ENABLED=false}), as before the payload
+     * codec existed: to show what the codec prevents. {@code -De2e.payloadCodec=false} does the
+     * same for every system, for a benchmark run without the codec.
+     */
+    public Builder withoutPayloadCodec() {
+      this.payloadCodec = false;
+      return this;
+    }
+
+    /** Starts the dev server with its Web UI decoding through the webhook API's codec server. */
+    public Builder uiCodecEndpoint() {
+      this.uiCodecEndpoint = true;
       return this;
     }
 

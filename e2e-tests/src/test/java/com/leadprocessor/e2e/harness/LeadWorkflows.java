@@ -1,5 +1,8 @@
 package com.leadprocessor.e2e.harness;
 
+import com.leadprocessor.codec.AesGcmPayloadCodec;
+import com.leadprocessor.codec.CodecKeys;
+import com.leadprocessor.codec.PayloadCodecProperties;
 import com.leadprocessor.workflow.LeadOutcome;
 import com.leadprocessor.workflow.LeadSearchAttributes;
 import com.leadprocessor.workflow.LeadState;
@@ -9,6 +12,8 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.client.WorkflowExecutionMetadata;
 import io.temporal.client.WorkflowStub;
+import io.temporal.common.converter.CodecDataConverter;
+import io.temporal.common.converter.DefaultDataConverter;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.time.Duration;
@@ -25,13 +30,26 @@ public final class LeadWorkflows implements AutoCloseable {
   private final WorkflowServiceStubs service;
   private final WorkflowClient client;
 
-  public LeadWorkflows(String address) {
+  /**
+   * @param codecKeys the apps' {@code LEADS_CODEC_KEYS}, so that results and query answers are read
+   *     as the apps sealed them; {@code null} when the apps run without the payload codec
+   */
+  public LeadWorkflows(String address, String codecKeys) {
     this.service =
         WorkflowServiceStubs.newServiceStubs(
             WorkflowServiceStubsOptions.newBuilder().setTarget(address).build());
-    this.client =
-        WorkflowClient.newInstance(
-            service, WorkflowClientOptions.newBuilder().setNamespace("default").build());
+    WorkflowClientOptions.Builder options =
+        WorkflowClientOptions.newBuilder().setNamespace("default");
+    if (codecKeys != null) {
+      options.setDataConverter(
+          new CodecDataConverter(
+              DefaultDataConverter.newDefaultInstance(),
+              List.of(
+                  new AesGcmPayloadCodec(
+                      CodecKeys.from(new PayloadCodecProperties(true, List.of(codecKeys), null)))),
+              true));
+    }
+    this.client = WorkflowClient.newInstance(service, options.build());
   }
 
   /** Every execution, of any run, that {@code query} finds. */

@@ -94,6 +94,14 @@ public final class TemporalDevServer implements AutoCloseable {
     return "http://127.0.0.1:" + uiPort;
   }
 
+  /**
+   * The files the server keeps its history and visibility in: the SQLite database and, when it runs
+   * in WAL mode, its write-ahead log, which holds the latest writes until a checkpoint.
+   */
+  public List<Path> databaseFiles() {
+    return List.of(database, database.resolveSibling(database.getFileName() + "-wal"));
+  }
+
   /** The {@code temporal} CLI pointed at this server. */
   public TemporalCli cli() {
     return TemporalCli.forServer(cli, address());

@@ -28,6 +28,23 @@ public record TestLead(String conversationId, String messageId, String body) {
   /** A lead with its own question, source page and email address. */
   public static TestLead of(
       String conversationId, String question, String sourceUrl, String capturedEmail) {
+    return of(
+        conversationId,
+        question,
+        sourceUrl,
+        capturedEmail,
+        "203.0.113.1",
+        "https://api.chatbot.com/transcripts/" + conversationId);
+  }
+
+  /** A lead with its own personal data: question, email, IP address and transcript URL. */
+  public static TestLead of(
+      String conversationId,
+      String question,
+      String sourceUrl,
+      String capturedEmail,
+      String ipAddress,
+      String transcriptUrl) {
     ObjectNode event = JSON.createObjectNode();
     event.put("event", "lead_capture_fallback");
     event.put("timestamp", "2023-10-27T10:00:00Z");
@@ -35,11 +52,10 @@ public record TestLead(String conversationId, String messageId, String body) {
     event.put("conversation_id", conversationId);
     event.put("captured_email", capturedEmail);
     event.put("trigger_query", question);
-    event.put(
-        "conversation_transcript_url", "https://api.chatbot.com/transcripts/" + conversationId);
+    event.put("conversation_transcript_url", transcriptUrl);
     ObjectNode metadata = event.putObject("metadata");
     metadata.put("source_url", sourceUrl);
-    metadata.put("ip_address", "203.0.113.1");
+    metadata.put("ip_address", ipAddress);
     metadata.put("user_agent", "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/118.0");
     return new TestLead(conversationId, SignedWebhookClient.newMessageId(), event.toString());
   }

@@ -13,7 +13,7 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
  * a token the review controllers are not even registered, so their paths answer 404 like any
  * unknown path instead of revealing an API that nobody can call.
  */
-class ReviewApiEnabledCondition extends SpringBootCondition {
+public class ReviewApiEnabledCondition extends SpringBootCondition {
 
   static final String PROPERTY = "leads.review.api-tokens";
 

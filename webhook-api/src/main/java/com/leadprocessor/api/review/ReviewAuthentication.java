@@ -15,10 +15,10 @@ import org.springframework.web.servlet.HandlerInterceptor;
  * token, and records which token (by position) for the audit log. It runs before any parameter is
  * read, so an unauthenticated caller learns nothing about leads or validation.
  */
-final class ReviewAuthentication implements HandlerInterceptor {
+public final class ReviewAuthentication implements HandlerInterceptor {
 
   /** The request attribute naming the caller, for example {@code review token #2}. */
-  static final String REVIEWER = "com.leadprocessor.api.review.reviewer";
+  public static final String REVIEWER = "com.leadprocessor.api.review.reviewer";
 
   private static final Logger log = LoggerFactory.getLogger(ReviewAuthentication.class);
   private static final String BEARER = "bearer ";
@@ -26,7 +26,7 @@ final class ReviewAuthentication implements HandlerInterceptor {
 
   private final ReviewTokens tokens;
 
-  ReviewAuthentication(ReviewTokens tokens) {
+  public ReviewAuthentication(ReviewTokens tokens) {
     this.tokens = tokens;
   }
 

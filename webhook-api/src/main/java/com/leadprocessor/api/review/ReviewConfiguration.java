@@ -24,6 +24,12 @@ public class ReviewConfiguration {
   }
 
   @Bean
+  LeadErasure leadErasure(WorkflowClient client, LeadStartProperties start) {
+    return new TemporalLeadErasure(
+        client, start.temporal().startTimeout(), start.temporal().retryAfter());
+  }
+
+  @Bean
   ReviewBacklogGauge reviewBacklogGauge(
       LeadDirectory directory, MeterRegistry registry, ReviewApiProperties properties) {
     String query = LeadQueries.inReview();

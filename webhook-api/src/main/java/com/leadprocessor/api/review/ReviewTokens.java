@@ -10,7 +10,7 @@ import java.util.List;
  * constant time and without stopping at the first match, on SHA-256 digests so that neither the
  * position of the first differing byte nor a token's length shows in the timing.
  */
-final class ReviewTokens {
+public final class ReviewTokens {
 
   /** Shorter tokens are refused at start-up: they can be guessed. */
   static final int MIN_LENGTH = 16;
@@ -25,7 +25,7 @@ final class ReviewTokens {
    * @throws InvalidReviewTokensException if a token is too short; the message names the entry by
    *     position only, never by value
    */
-  static ReviewTokens of(List<String> tokens) {
+  public static ReviewTokens of(List<String> tokens) {
     for (int i = 0; i < tokens.size(); i++) {
       if (tokens.get(i).length() < MIN_LENGTH) {
         throw new InvalidReviewTokensException(

@@ -1,5 +1,6 @@
 package com.leadprocessor.api.start;
 
+import com.leadprocessor.api.erasure.EmailHash;
 import com.leadprocessor.workflow.LeadRequest;
 import com.leadprocessor.workflow.LeadSearchAttributes;
 import com.leadprocessor.workflow.LeadStatus;
@@ -27,10 +28,12 @@ final class TemporalLeadStarter implements LeadStarter {
 
   private final WorkflowClient client;
   private final LeadStartProperties properties;
+  private final EmailHash emailHash;
 
-  TemporalLeadStarter(WorkflowClient client, LeadStartProperties properties) {
+  TemporalLeadStarter(WorkflowClient client, LeadStartProperties properties, EmailHash emailHash) {
     this.client = client;
     this.properties = properties;
+    this.emailHash = emailHash;
   }
 
   @Override
@@ -66,6 +69,9 @@ final class TemporalLeadStarter implements LeadStarter {
         .setTypedSearchAttributes(
             SearchAttributes.newBuilder()
                 .set(LeadSearchAttributes.LEAD_STATUS, LeadStatus.RECEIVED.name())
+                .set(
+                    LeadSearchAttributes.LEAD_EMAIL_HASH,
+                    emailHash.of(request.event().capturedEmail()))
                 .build())
         .setStaticSummary(LeadWorkflowDescriptions.summary(request.event()))
         .setStaticDetails(LeadWorkflowDescriptions.details(request))

@@ -1,5 +1,6 @@
 package com.leadprocessor.api.start;
 
+import com.leadprocessor.api.erasure.EmailHash;
 import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.RpcRetryOptions;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
@@ -16,8 +17,9 @@ import org.springframework.context.annotation.Configuration;
 public class TemporalStartConfiguration {
 
   @Bean
-  LeadStarter leadStarter(WorkflowClient client, LeadStartProperties properties) {
-    return new TemporalLeadStarter(client, properties);
+  LeadStarter leadStarter(
+      WorkflowClient client, LeadStartProperties properties, EmailHash emailHash) {
+    return new TemporalLeadStarter(client, properties, emailHash);
   }
 
   /**
