@@ -28,7 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -56,9 +56,9 @@ class ReviewInTemporalUiIT {
   private static final String QUESTION =
       "Does your API support batch processing for over 1 million records?";
 
-  private SlackEmulation slack;
-  private LeadProcessorSystem system;
-  private HeadlessChromium chromium;
+  @AutoClose private SlackEmulation slack;
+  @AutoClose private LeadProcessorSystem system;
+  @AutoClose private HeadlessChromium chromium;
 
   @BeforeAll
   void startSystem() {
@@ -70,19 +70,6 @@ class ReviewInTemporalUiIT {
             .uiCodecEndpoint()
             .apiEnv("LEADS_REVIEW_API_TOKENS", REVIEW_TOKEN)
             .start();
-  }
-
-  @AfterAll
-  void stopSystem() {
-    if (chromium != null) {
-      chromium.close();
-    }
-    if (system != null) {
-      system.close();
-    }
-    if (slack != null) {
-      slack.close();
-    }
   }
 
   @Test
