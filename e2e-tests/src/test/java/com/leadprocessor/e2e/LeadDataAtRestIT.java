@@ -60,7 +60,7 @@ class LeadDataAtRestIT {
       assertThat(erased.body())
           .contains("\"count\":1")
           .contains("\"workflowId\":\"" + leads.get(1).workflowId() + "\"")
-          .contains("\"executionStatus\":\"running\"");
+          .contains("\"executionStatus\":\"RUNNING\"");
       await("the erased lead is gone from visibility")
           .atMost(Duration.ofSeconds(30))
           .until(() -> system.leads().executionsOf(leads.get(1)).isEmpty());

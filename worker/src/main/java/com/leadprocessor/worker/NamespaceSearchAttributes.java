@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -94,9 +93,9 @@ class NamespaceSearchAttributes implements ApplicationRunner {
           wrongType.add(
               key.getName()
                   + " is "
-                  + typeName(type)
+                  + LeadSearchAttributes.typeName(type)
                   + ", expected "
-                  + typeName(key.getValueType()));
+                  + LeadSearchAttributes.typeName(key.getValueType()));
         }
       }
       return new Gaps(missing, wrongType);
@@ -146,7 +145,7 @@ class NamespaceSearchAttributes implements ApplicationRunner {
       log.info(
           "Registered search attribute {} ({}) on namespace {}",
           key.getName(),
-          typeName(key.getValueType()),
+          LeadSearchAttributes.typeName(key.getValueType()),
           namespace);
     } catch (StatusRuntimeException e) {
       // Another worker starting at the same moment may have added it first.
@@ -162,11 +161,6 @@ class NamespaceSearchAttributes implements ApplicationRunner {
 
   private static boolean isTransient(Status.Code code) {
     return code == Status.Code.UNAVAILABLE || code == Status.Code.DEADLINE_EXCEEDED;
-  }
-
-  static String typeName(IndexedValueType type) {
-    String name = type.name().replace("INDEXED_VALUE_TYPE_", "");
-    return name.charAt(0) + name.substring(1).toLowerCase(Locale.ROOT);
   }
 
   private static List<String> names() {

@@ -1,5 +1,6 @@
 package com.leadprocessor.worker;
 
+import com.leadprocessor.workflow.LeadSearchAttributes;
 import io.temporal.common.SearchAttributeKey;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -29,7 +30,7 @@ class UnservableNamespaceException extends IllegalStateException {
                     + " --name "
                     + key.getName()
                     + " --type "
-                    + NamespaceSearchAttributes.typeName(key.getValueType()))
+                    + LeadSearchAttributes.typeName(key.getValueType()))
         .collect(Collectors.joining("\n"));
   }
 
@@ -53,7 +54,7 @@ class UnservableNamespaceException extends IllegalStateException {
                       key ->
                           key.getName()
                               + " ("
-                              + NamespaceSearchAttributes.typeName(key.getValueType())
+                              + LeadSearchAttributes.typeName(key.getValueType())
                               + ")")
                   .collect(Collectors.joining(", ")))
           .append(';');

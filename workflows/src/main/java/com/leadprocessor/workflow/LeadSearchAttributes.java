@@ -1,7 +1,11 @@
 package com.leadprocessor.workflow;
 
+import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.common.SearchAttributeKey;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * The typed search attributes of a lead. Engineers filter on them in the Temporal UI, for example
@@ -39,6 +43,16 @@ public final class LeadSearchAttributes {
    */
   public static final String IN_REVIEW_QUERY =
       LEAD_STATUS.getName() + "=\"" + LeadStatus.NEEDS_REVIEW.name() + "\"";
+
+  /**
+   * The name the Temporal CLI and the Web UI give a search attribute type: {@code Keyword}, {@code
+   * Datetime}, {@code KeywordList}; as in {@code --search-attribute LeadStatus=Keyword}.
+   */
+  public static String typeName(IndexedValueType type) {
+    return Arrays.stream(type.name().replace("INDEXED_VALUE_TYPE_", "").split("_"))
+        .map(word -> word.charAt(0) + word.substring(1).toLowerCase(Locale.ROOT))
+        .collect(Collectors.joining());
+  }
 
   private LeadSearchAttributes() {}
 }

@@ -2,7 +2,6 @@ package com.leadprocessor.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.temporal.api.enums.v1.IndexedValueType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -106,14 +104,8 @@ class NamesInScriptsTest {
   private static Map<String, String> leadSearchAttributes() {
     Map<String, String> attributes = new LinkedHashMap<>();
     LeadSearchAttributes.ALL.forEach(
-        key -> attributes.put(key.getName(), cliType(key.getValueType())));
+        key -> attributes.put(key.getName(), LeadSearchAttributes.typeName(key.getValueType())));
     return attributes;
-  }
-
-  private static String cliType(IndexedValueType type) {
-    return Arrays.stream(type.name().replace("INDEXED_VALUE_TYPE_", "").split("_"))
-        .map(word -> word.charAt(0) + word.substring(1).toLowerCase(Locale.ROOT))
-        .collect(Collectors.joining());
   }
 
   private static List<String> matches(Pattern pattern, String text) {

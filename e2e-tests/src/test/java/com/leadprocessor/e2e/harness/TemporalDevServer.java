@@ -177,7 +177,10 @@ public final class TemporalDevServer implements AutoCloseable {
             "--log-level",
             "warn"));
     for (SearchAttributeKey<?> attribute : searchAttributes) {
-      command.addAll(List.of("--search-attribute", attribute.getName() + "=" + cliType(attribute)));
+      command.addAll(
+          List.of(
+              "--search-attribute",
+              attribute.getName() + "=" + LeadSearchAttributes.typeName(attribute.getValueType())));
     }
     command.addAll(options);
     try {
@@ -227,21 +230,5 @@ public final class TemporalDevServer implements AutoCloseable {
       lastProblem.set(e.getMessage());
       return false;
     }
-  }
-
-  /**
-   * The CLI's name of the attribute's type, as in {@code --search-attribute LeadStatus=Keyword}.
-   */
-  private static String cliType(SearchAttributeKey<?> attribute) {
-    return switch (attribute.getValueType()) {
-      case INDEXED_VALUE_TYPE_KEYWORD -> "Keyword";
-      case INDEXED_VALUE_TYPE_TEXT -> "Text";
-      case INDEXED_VALUE_TYPE_INT -> "Int";
-      case INDEXED_VALUE_TYPE_DOUBLE -> "Double";
-      case INDEXED_VALUE_TYPE_BOOL -> "Bool";
-      case INDEXED_VALUE_TYPE_DATETIME -> "Datetime";
-      case INDEXED_VALUE_TYPE_KEYWORD_LIST -> "KeywordList";
-      default -> throw new IllegalArgumentException("No CLI type for " + attribute);
-    };
   }
 }

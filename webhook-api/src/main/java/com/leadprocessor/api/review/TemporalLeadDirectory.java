@@ -9,6 +9,7 @@ import com.leadprocessor.workflow.RetryRequest;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.temporal.api.batch.v1.BatchOperationSignal;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.sdk.v1.WorkflowMetadata;
 import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
 import io.temporal.api.workflowservice.v1.DescribeBatchOperationRequest;
@@ -303,7 +304,12 @@ final class TemporalLeadDirectory implements LeadDirectory {
   }
 
   private static String executionStatus(WorkflowExecutionMetadata metadata) {
-    return enumName(metadata.getStatus().name(), "WORKFLOW_EXECUTION_STATUS_");
+    return executionStatus(metadata.getStatus());
+  }
+
+  /** {@code RUNNING}, {@code COMPLETED}...: how the review API names an execution's status. */
+  static String executionStatus(WorkflowExecutionStatus status) {
+    return enumName(status.name(), "WORKFLOW_EXECUTION_STATUS_");
   }
 
   private static String attribute(

@@ -13,7 +13,6 @@ import io.temporal.client.WorkflowClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /** {@link LeadErasure} with visibility's list and {@code DeleteWorkflowExecution}. */
@@ -55,10 +54,7 @@ final class TemporalLeadErasure implements LeadErasure {
           new ErasedLead(
               info.getExecution().getWorkflowId(),
               info.getExecution().getRunId(),
-              info.getStatus()
-                  .name()
-                  .replace("WORKFLOW_EXECUTION_STATUS_", "")
-                  .toLowerCase(Locale.ROOT)));
+              TemporalLeadDirectory.executionStatus(info.getStatus())));
     }
     return erased;
   }

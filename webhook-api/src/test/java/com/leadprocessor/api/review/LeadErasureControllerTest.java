@@ -42,8 +42,8 @@ class LeadErasureControllerTest {
     given(erasure.erase(hash))
         .willReturn(
             List.of(
-                new ErasedLead("lead-conv-1", "run-1", "completed"),
-                new ErasedLead("lead-conv-2", "run-2", "running")));
+                new ErasedLead("lead-conv-1", "run-1", "COMPLETED"),
+                new ErasedLead("lead-conv-2", "run-2", "RUNNING")));
 
     mvc.perform(
             delete("/leads")
@@ -53,7 +53,7 @@ class LeadErasureControllerTest {
         .andExpect(jsonPath("$.emailHash").value(hash))
         .andExpect(jsonPath("$.count").value(2))
         .andExpect(jsonPath("$.deleted[0].workflowId").value("lead-conv-1"))
-        .andExpect(jsonPath("$.deleted[1].executionStatus").value("running"));
+        .andExpect(jsonPath("$.deleted[1].executionStatus").value("RUNNING"));
 
     assertThat(output.getOut())
         .contains(
