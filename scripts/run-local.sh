@@ -55,24 +55,28 @@ group_alive() { kill -0 -- "-$1" 2>/dev/null; }
 
 stop_all() {
   local status=$?
-  trap - EXIT INT TERM HUP ERR
+  trap - EXIT ERR
+  # A second Ctrl-C (or TERM, HUP) while stopping must not end this function half-way, which
+  # would leave the worker and the dev server running: it only skips the graceful wait.
+  local hurry=0
+  trap 'hurry=1' INT TERM HUP
   [ ${#started_pgids[@]} -gt 0 ] || exit "$status"
   echo
-  echo "Stopping..."
+  echo "Stopping... (Ctrl-C again to kill what is left at once)"
   # Newest first: the API, then the worker, then the dev server. Each gets SIGTERM (the apps shut
-  # down gracefully); its tee and sed end when its output closes. Whatever is left after 30 s is
-  # killed.
+  # down gracefully); its tee and sed end when its output closes. Whatever is left after 30 s, or
+  # after a second Ctrl-C, is killed.
   local i pgid waited
   for ((i = ${#started_pgids[@]} - 1; i >= 0; i--)); do
     pgid="${started_pgids[i]}"
     group_alive "$pgid" || continue
     kill -TERM "$pgid" 2>/dev/null || true
-    for ((waited = 0; waited < 300; waited++)); do
+    for ((waited = 0; waited < 300 && hurry == 0; waited++)); do
       group_alive "$pgid" || break
       sleep 0.1
     done
     if group_alive "$pgid"; then
-      echo "${started_names[i]} did not stop within 30 s: killing it" >&2
+      echo "${started_names[i]} did not stop in time: killing it" >&2
       kill -KILL -- "-$pgid" 2>/dev/null || true
     fi
   done
