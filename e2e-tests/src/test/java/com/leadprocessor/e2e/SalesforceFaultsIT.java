@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -82,11 +83,15 @@ class SalesforceFaultsIT {
   @Test
   void tokensExpiringMidRunAreRenewedWithoutLosingOrDuplicatingALead() {
     int tokensBefore = salesforce.tokenRequests().size();
-    List<TestLead> leads = deliver("conv-sf-expiry-", 12);
+    // The first Leads are created with the worker's token before it expires, the rest after: in
+    // two batches, so that the expiry falls mid-run however fast the leads complete.
+    List<TestLead> first = deliver("conv-sf-expiry-a", 3);
     await("the first Leads created with the first token")
         .atMost(Duration.ofSeconds(60))
-        .until(() -> countOf(leads) >= 3);
+        .until(() -> countOf(first) == first.size());
     salesforce.expireTokens();
+    List<TestLead> leads =
+        Stream.concat(first.stream(), deliver("conv-sf-expiry-b", 9).stream()).toList();
 
     assertCompleted(leads);
     LeadsAssert.assertEachLeadCompletedOnce(system, leads);
