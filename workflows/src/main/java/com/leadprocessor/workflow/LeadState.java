@@ -7,6 +7,8 @@ package com.leadprocessor.workflow;
  * @param failedStep the step that sent the lead to review; null when it is not in review
  * @param lastError the last error of the failed step, as the failing service reported it
  * @param route the name of the routing rule the lead matched
+ * @param routeExplanation why the lead took its route: the topic, its score and the nearest
+ *     example, and what routing could not see; null when there is nothing to say
  */
 public record LeadState(
     LeadStatus status,
@@ -17,4 +19,30 @@ public record LeadState(
     String crmLeadId,
     String crmLeadUrl,
     String slackChannel,
-    String slackMessageTs) {}
+    String slackMessageTs,
+    String routeExplanation) {
+
+  /** A state without an explanation of the route. */
+  public LeadState(
+      LeadStatus status,
+      LeadStep currentStep,
+      LeadStep failedStep,
+      String lastError,
+      String route,
+      String crmLeadId,
+      String crmLeadUrl,
+      String slackChannel,
+      String slackMessageTs) {
+    this(
+        status,
+        currentStep,
+        failedStep,
+        lastError,
+        route,
+        crmLeadId,
+        crmLeadUrl,
+        slackChannel,
+        slackMessageTs,
+        null);
+  }
+}

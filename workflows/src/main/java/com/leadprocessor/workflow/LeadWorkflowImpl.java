@@ -22,11 +22,11 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 
 /**
- * Runs one lead through its steps: verify, route, enrich, create the CRM lead, alert. A required
- * step that fails for good puts the lead in review (see {@link LeadReview}); enrichment is best
- * effort. All state lives in fields so the {@code state} query and the Temporal UI's current
- * details always show where the lead is; {@link LeadStatusPublisher} decides what the search
- * attributes show.
+ * Runs one lead through its steps: verify, enrich, route, create the CRM lead, alert ({@link
+ * LeadStepOrder} keeps older leads' order: route, then enrich). A required step that fails for good
+ * puts the lead in review (see {@link LeadReview}); enrichment is best effort. All state lives in
+ * fields so the {@code state} query and the Temporal UI's current details always show where the
+ * lead is; {@link LeadStatusPublisher} decides what the search attributes show.
  *
  * <h2>Changing this code</h2>
  *
@@ -47,7 +47,8 @@ import org.slf4j.Logger;
  * </ol>
  *
  * <p>The versions written before the first release were folded into one baseline on 2026-12-02
- * (recorded in {@code histories/baseline/}); no change id is in force yet.
+ * (recorded in {@code histories/baseline/}). Change ids in force: {@link
+ * LeadStepOrder#ENRICH_BEFORE_ROUTE} ({@code histories/enrich-before-route/}).
  */
 public class LeadWorkflowImpl implements LeadWorkflow {
 
@@ -55,6 +56,7 @@ public class LeadWorkflowImpl implements LeadWorkflow {
 
   private final LeadActivityStubs activities = new LeadActivityStubs();
   private final LeadStatusPublisher publisher = new LeadStatusPublisher();
+  private final LeadStepOrder stepOrder = new LeadStepOrder();
   private final LeadReview review;
   private final List<String> skipped = new ArrayList<>();
   private LeadCaptureEvent event;
@@ -83,8 +85,8 @@ public class LeadWorkflowImpl implements LeadWorkflow {
       if (!verification.accepted()) {
         return finish(LeadStatus.REJECTED, verification.rejectionReason());
       }
-      route = route(verification);
-      enrichment = enrich(verification);
+      stepOrder.routeAndEnrich(
+          () -> route = route(verification), () -> enrichment = enrich(verification));
       crmLead = createCrmLead();
       slackMessage = alert();
       return finish(LeadStatus.COMPLETED, skippedSteps());
@@ -109,7 +111,7 @@ public class LeadWorkflowImpl implements LeadWorkflow {
     Route chosen =
         runRequired(
             LeadStep.ROUTE,
-            () -> activities.routing().route(new RoutingInput(event, verification)),
+            () -> activities.routing().route(new RoutingInput(event, verification, enrichment)),
             LeadWorkflowImpl::unroutedLead);
     publisher.routed(chosen);
     return chosen;
@@ -259,7 +261,8 @@ public class LeadWorkflowImpl implements LeadWorkflow {
         slackMessage == null
             ? (route == null ? null : route.slackChannel())
             : slackMessage.channel(),
-        slackMessage == null ? null : slackMessage.ts());
+        slackMessage == null ? null : slackMessage.ts(),
+        route == null ? null : route.explanation());
   }
 
   private static Route unroutedLead() {
