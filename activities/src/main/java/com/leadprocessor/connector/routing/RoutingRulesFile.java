@@ -9,7 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.function.Predicate;
 import org.springframework.boot.context.properties.bind.Name;
 
 /**
@@ -95,7 +95,7 @@ record RoutingRulesFile(
   private static void companyProblems(RuleCondition when, String at, List<Problem> problems) {
     unknownNames(
         when.companySizeAny(),
-        band -> CompanyVocabulary.SIZE_BANDS.contains(band),
+        CompanyVocabulary.SIZE_BANDS::contains,
         at + ".when.company-size-any",
         "employee band",
         "one of " + CompanyVocabulary.SIZE_BANDS,
@@ -119,13 +119,13 @@ record RoutingRulesFile(
 
   private static void unknownNames(
       List<String> names,
-      Function<String, Boolean> known,
+      Predicate<String> known,
       String path,
       String kind,
       String expected,
       List<Problem> problems) {
     for (String name : names == null ? List.<String>of() : names) {
-      if (!known.apply(name)) {
+      if (!known.test(name)) {
         problems.add(
             new Problem(
                 path, "names unknown %s '%s'; expected %s".formatted(kind, name, expected)));
