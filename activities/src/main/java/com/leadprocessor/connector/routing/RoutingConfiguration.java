@@ -1,6 +1,5 @@
 package com.leadprocessor.connector.routing;
 
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import jakarta.validation.Validation;
 import jakarta.validation.ValidatorFactory;
 import org.slf4j.Logger;
@@ -59,7 +58,7 @@ class RoutingConfiguration {
       // The model is loaded only once the file is valid, and only when topics are matched by it.
       case MEANING ->
           (topics, matching) ->
-              new MeaningTopicMatcher(new AllMiniLmL6V2QuantizedEmbeddingModel(), topics, matching);
+              new MeaningTopicMatcher(new OneThreadEmbeddingModel(), topics, matching);
     };
   }
 }

@@ -1,7 +1,6 @@
 package com.leadprocessor.connector.routing;
 
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +15,7 @@ final class RoutingRulesFixtures {
       Validation.buildDefaultValidatorFactory().getValidator();
 
   /** The embedding model, loaded once for every test in the JVM. */
-  static final EmbeddingModel MODEL = new AllMiniLmL6V2QuantizedEmbeddingModel();
+  static final EmbeddingModel MODEL = new OneThreadEmbeddingModel();
 
   /** Matches by meaning, with the shared model. */
   static final RoutingRulesFile.MatcherFactory BY_MEANING =
