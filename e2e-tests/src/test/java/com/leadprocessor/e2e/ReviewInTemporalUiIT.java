@@ -14,7 +14,6 @@ import com.leadprocessor.workflow.LeadStatus;
 import com.microsoft.playwright.FrameLocator;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Route;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import java.io.IOException;
@@ -23,11 +22,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,9 +36,12 @@ import org.junit.jupiter.api.Timeout;
  * An engineer reviews a lead in the Temporal Web UI, in a real (headless) browser: finds it with
  * {@code LeadStatus="NEEDS_REVIEW"}, reads the question, the failed step and the error in its
  * details, sends {@code retry} from the UI, and sees the lead complete. The lead's payloads are
- * sealed; the UI reads them through the webhook API's codec server, with a review API token that
- * the browser adds as an authenticating proxy would. Without the token the same page shows only
- * sealed payloads. Screenshots of each step are kept in {@code target/e2e-screenshots/}.
+ * sealed; the UI reads them through the webhook API's codec server, unmodified, as a reviewer sets
+ * it up without OIDC sign-in: the UI's Codec Server settings include cross-origin credentials, and
+ * the reviewer signs in at {@code /codec/sign-in} with a review API token, which leaves a session
+ * cookie the browser sends with the UI's codec calls. Before signing in, and in another browser
+ * afterwards, the same pages show only sealed payloads, the retry signal's input included.
+ * Screenshots of each step are kept in {@code target/e2e-screenshots/}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
@@ -55,6 +56,8 @@ class ReviewInTemporalUiIT {
   private static final String REVIEW_TOKEN = "e2e-review-token-" + UUID.randomUUID();
   private static final String QUESTION =
       "Does your API support batch processing for over 1 million records?";
+  private static final String RETRY_REASON =
+      "Slack token renewed by reviewer " + UUID.randomUUID().toString().substring(0, 8);
 
   @AutoClose private SlackEmulation slack;
   @AutoClose private LeadProcessorSystem system;
@@ -81,21 +84,24 @@ class ReviewInTemporalUiIT {
         .atMost(Duration.ofSeconds(60))
         .until(() -> "NEEDS_REVIEW".equals(system.leads().visibleStatus(lead)));
 
-    Page withoutToken = chromium.newPage();
-    try {
-      onlySealedDataWithoutAToken(withoutToken, lead);
-    } catch (RuntimeException | AssertionError e) {
-      screenshot(withoutToken, "failure.png");
-      writeFailurePage(withoutToken);
-      throw e;
-    }
     Page page = chromium.newPage();
-    passReviewToken(page);
     try {
+      includeCredentialsInTheUisCodecSettings(page);
+      onlySealedDataBeforeSigningIn(page, lead);
+      signInAtTheCodecServer(page);
       reviewInTheUi(page, lead);
+      theSignalInputIsReadable(page, lead);
     } catch (RuntimeException | AssertionError e) {
       screenshot(page, "failure.png");
       writeFailurePage(page);
+      throw e;
+    }
+    Page otherBrowser = chromium.newPage();
+    try {
+      theSignalInputIsSealedWithoutSigningIn(otherBrowser, lead);
+    } catch (RuntimeException | AssertionError e) {
+      screenshot(otherBrowser, "failure.png");
+      writeFailurePage(otherBrowser);
       throw e;
     }
     LeadsAssert.assertOneSlackAlertEach(slack, List.of(lead));
@@ -105,37 +111,85 @@ class ReviewInTemporalUiIT {
             + lead.workflowId()
             + " with LeadStatus=\"NEEDS_REVIEW\" in the Web UI, read the question,"
             + " 'Failed step: SLACK' and the invalid_auth error through the codec server, sent"
-            + " retry from the UI's Send a Signal dialog: COMPLETED with one Slack alert; without"
-            + " a token the page showed only sealed payloads; 5 screenshots in"
-            + " target/e2e-screenshots");
+            + " retry from the UI's Send a Signal dialog: COMPLETED with one Slack alert; the"
+            + " reviewer signed in at /codec/sign-in and the unmodified UI decoded with the"
+            + " session cookie (Include cross-origin credentials); before signing in and in"
+            + " another browser the pages, the signal input included, showed only sealed"
+            + " payloads; 7 screenshots in target/e2e-screenshots");
   }
 
   /**
-   * The UI's calls to the codec server carry a review API token, as an authenticating proxy in
-   * front of the codec server would add it (docs/data-protection.md).
+   * What the reviewer sets once in the UI's Codec Server settings (kept in the browser): the codec
+   * endpoint, with cross-origin credentials, so that the browser sends the sign-in cookie.
    */
-  private void passReviewToken(Page page) {
-    page.route(
-        system.codecEndpoint() + "/**",
-        route -> {
-          Map<String, String> headers = new HashMap<>(route.request().headers());
-          headers.put("authorization", "Bearer " + REVIEW_TOKEN);
-          route.resume(new Route.ResumeOptions().setHeaders(headers));
-        });
+  private void includeCredentialsInTheUisCodecSettings(Page page) {
+    page.navigate(system.temporal().uiUrl() + "/namespaces/default/workflows");
+    visible(page.locator("[data-testid^=data-encoder-status]")).click();
+    Locator dialog = page.locator("#data-encoder-settings");
+    assertThat(dialog.getByTestId("data-encoder-title")).isVisible(PATIENTLY);
+    dialog.getByText("Use my browser setting").click();
+    dialog.locator("#data-encoder-endpoint-input").fill(system.codecEndpoint());
+    dialog.getByTestId("data-encoder-include-credentials").click();
+    assertThat(dialog.getByTestId("data-encoder-cross-origin-credentials")).isVisible();
+    screenshot(page, "00-codec-settings-include-credentials.png");
+    dialog.getByTestId("confirm-modal-button").click();
   }
 
   /**
-   * Without a token the codec server answers 401: the UI says it could not reach the codec server
-   * and shows the input as the sealed bytes (base64), without the question or the address.
+   * Not signed in yet, the codec server answers 401: the UI says it could not reach the codec
+   * server and shows the input as the sealed bytes (base64), without the question or the address.
    */
-  private void onlySealedDataWithoutAToken(Page page, TestLead lead) {
+  private void onlySealedDataBeforeSigningIn(Page page, TestLead lead) {
     page.navigate(system.temporal().uiUrl() + "/namespaces/default/workflows/" + lead.workflowId());
     assertThat(visible(page.getByText(lead.workflowId()))).isVisible(PATIENTLY);
     assertThat(visible(page.getByText(CODEC_REFUSED))).isVisible(PATIENTLY);
     assertThat(visible(page.getByText("Input", new Page.GetByTextOptions().setExact(true))))
         .isVisible(PATIENTLY);
-    screenshot(page, "00-lead-without-codec-token.png");
+    screenshot(page, "01-lead-before-signing-in.png");
     assertThat(page.content()).doesNotContain(QUESTION).doesNotContain("@example.com");
+  }
+
+  /** The sign-in page the webhook API serves, in the browser the reviewer uses the UI in. */
+  private void signInAtTheCodecServer(Page page) {
+    page.navigate(system.codecEndpoint() + "/sign-in");
+    page.getByLabel("Review API token").fill(REVIEW_TOKEN);
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+    assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Signed in")))
+        .isVisible(PATIENTLY);
+    assertThat(page.content()).doesNotContain(REVIEW_TOKEN);
+  }
+
+  /** The retry signal the UI sent (sealed by the codec server's encode) reads in the history. */
+  private void theSignalInputIsReadable(Page page, TestLead lead) {
+    openHistoryExpanded(page, lead);
+    await("the UI shows the decoded signal input")
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> page.content().contains(RETRY_REASON));
+    screenshot(page, "06-signal-input-decoded.png");
+  }
+
+  private void theSignalInputIsSealedWithoutSigningIn(Page page, TestLead lead) {
+    openHistoryExpanded(page, lead);
+    assertThat(visible(page.getByText(CODEC_REFUSED))).isVisible(PATIENTLY);
+    screenshot(page, "07-signal-input-sealed-in-another-browser.png");
+    assertThat(page.content())
+        .doesNotContain(RETRY_REASON)
+        .doesNotContain(QUESTION)
+        .doesNotContain("@example.com");
+  }
+
+  /** Opens the lead's event history and the event of the retry signal in it. */
+  private void openHistoryExpanded(Page page, TestLead lead) {
+    page.navigate(system.temporal().uiUrl() + "/namespaces/default/workflows/" + lead.workflowId());
+    assertThat(visible(page.getByText(lead.workflowId()))).isVisible(PATIENTLY);
+    visible(page.getByText("Event History")).click();
+    Locator signaled =
+        page.locator("[data-testid=event-summary-row]")
+            .filter(new Locator.FilterOptions().setHasText(Pattern.compile("Signaled")))
+            .first();
+    assertThat(signaled).isVisible(PATIENTLY);
+    signaled.click();
+    assertThat(page.getByTestId("event-summary-row-expanded").first()).isVisible(PATIENTLY);
   }
 
   private void reviewInTheUi(Page page, TestLead lead) {
@@ -144,7 +198,7 @@ class ReviewInTemporalUiIT {
     Locator leadLink =
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(lead.workflowId()));
     assertThat(leadLink.first()).isVisible(PATIENTLY);
-    screenshot(page, "01-leads-in-review.png");
+    screenshot(page, "02-leads-in-review.png");
 
     leadLink.first().click();
     assertThat(visible(page.getByText(lead.workflowId()))).isVisible(PATIENTLY);
@@ -159,7 +213,7 @@ class ReviewInTemporalUiIT {
         page.frameLocator("iframe[title=output][src*='Failed%20step']").first();
     assertThat(currentDetails.getByText("Failed step: SLACK")).isVisible(PATIENTLY);
     assertThat(currentDetails.getByText("invalid_auth").first()).isVisible(PATIENTLY);
-    screenshot(page, "02-lead-in-review-details.png");
+    screenshot(page, "03-lead-in-review-details.png");
 
     slack.heal(); // The bot token works again.
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("More Actions")).click();
@@ -169,8 +223,8 @@ class ReviewInTemporalUiIT {
     chooseSignal(dialog, "retry");
     dialog
         .locator("[role=textbox][data-language=json]")
-        .fill("{\"reason\": \"Slack token renewed; retried from the Web UI\"}");
-    screenshot(page, "03-send-retry-signal.png");
+        .fill("{\"reason\": \"" + RETRY_REASON + "\"}");
+    screenshot(page, "04-send-retry-signal.png");
     dialog.getByTestId("confirm-modal-button").click();
 
     assertThat(system.leads().outcome(lead, Duration.ofSeconds(60)).status())
@@ -182,7 +236,7 @@ class ReviewInTemporalUiIT {
                 .first()
                 .getByText("Status: COMPLETED"))
         .isVisible(PATIENTLY);
-    screenshot(page, "04-lead-completed.png");
+    screenshot(page, "05-lead-completed.png");
   }
 
   /**
