@@ -1,5 +1,7 @@
 package com.leadprocessor.api.review;
 
+import com.leadprocessor.api.erasure.EmailHash;
+import com.leadprocessor.api.erasure.ErasureProperties;
 import com.leadprocessor.api.start.LeadStartProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.temporal.client.WorkflowClient;
@@ -24,9 +26,17 @@ public class ReviewConfiguration {
   }
 
   @Bean
-  LeadErasure leadErasure(WorkflowClient client, LeadStartProperties start) {
+  LeadErasure leadErasure(
+      WorkflowClient client,
+      EmailHash emailHash,
+      ErasureProperties erasure,
+      LeadStartProperties start) {
     return new TemporalLeadErasure(
-        client, start.temporal().startTimeout(), start.temporal().retryAfter());
+        client,
+        emailHash,
+        erasure.legacyScanLimit(),
+        start.temporal().startTimeout(),
+        start.temporal().retryAfter());
   }
 
   @Bean
