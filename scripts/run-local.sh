@@ -221,9 +221,11 @@ cat <<INFO
    Review queue: $review_url
    Webhook API:  http://127.0.0.1:$api_port/webhooks/lead-capture
    Signing key:  $secret_note
-   Payloads:     sealed with the key in $run_dir/payload-key; the UI decodes them through
-                 http://localhost:$api_port/codec with the review token in $run_dir/review-token
-                 (docs/data-protection.md)
+   Payloads:     sealed with the key in $run_dir/payload-key; to read them in the Temporal UI,
+                 sign in at http://localhost:$api_port/codec/sign-in with the review token in
+                 $run_dir/review-token, then in the UI's Codec Server settings (icon at the top)
+                 choose "Use my browser setting", endpoint http://localhost:$api_port/codec, and
+                 turn on "Include cross-origin credentials" (docs/data-protection.md)
    Connectors:   ${connectors:-see $worker_log}
 
  Send the example lead (docs/architecture.md), signed, in another terminal:
