@@ -1,7 +1,9 @@
 package com.leadprocessor.api.codec;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.options;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.google.protobuf.util.JsonFormat;
@@ -101,6 +103,19 @@ class CodecServerAccessTokenTest {
   void scopeAsAListClaimCountsToo() throws Exception {
     decode(token(PROVIDER_KEY, claims -> claims.claim("scope", List.of("openid", "leads:review"))))
         .andExpect(status().isOk());
+  }
+
+  @Test
+  void thePreflightAllowsTheHeadersTheUiSendsWithTheAccessToken() throws Exception {
+    mvc.perform(
+            options("/codec/decode")
+                .header(HttpHeaders.ORIGIN, UI)
+                .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST")
+                .header(
+                    HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS,
+                    "authorization,authorization-extras,content-type,x-namespace"))
+        .andExpect(status().isOk())
+        .andExpect(header().string(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, UI));
   }
 
   @Test

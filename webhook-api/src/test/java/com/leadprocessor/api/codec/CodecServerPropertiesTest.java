@@ -5,8 +5,44 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 class CodecServerPropertiesTest {
+
+  private final ApplicationContextRunner context =
+      new ApplicationContextRunner().withUserConfiguration(Binding.class);
+
+  @EnableConfigurationProperties(CodecServerProperties.class)
+  static class Binding {}
+
+  @Test
+  void composeDefaultsWithoutAnIdentityProviderBindToNoAccessTokens() {
+    context
+        .withPropertyValues(
+            "leads.codec-server.access-token.issuer=",
+            "leads.codec-server.access-token.jwk-set-uri=",
+            "leads.codec-server.access-token.audience=",
+            "leads.codec-server.access-token.required-claim=scope",
+            "leads.codec-server.access-token.required-value=")
+        .run(
+            started ->
+                assertThat(started.getBean(CodecServerProperties.class).accessToken()).isNull());
+  }
+
+  @Test
+  void anIssuerAloneStopsStartUpNamingTheMissingSetting() {
+    context
+        .withPropertyValues("leads.codec-server.access-token.issuer=" + ISSUER)
+        .run(
+            started ->
+                assertThat(started)
+                    .hasFailed()
+                    .getFailure()
+                    .rootCause()
+                    .hasMessageContaining(
+                        "leads.codec-server.access-token.jwk-set-uri must be set"));
+  }
 
   private static final String ISSUER = "https://idp.example.com/realms/leads";
   private static final String JWKS = "https://idp.example.com/realms/leads/certs";
