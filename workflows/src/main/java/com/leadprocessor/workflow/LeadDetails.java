@@ -22,12 +22,20 @@ final class LeadDetails {
           .append(review.failure().describe())
           .append("\n\n**What to do:** ")
           .append(review.failure().type().resolution())
-          .append("\n\nSend a signal: `retry` (optional input ")
-          .append("`{\"reason\": \"...\", \"correction\": {\"capturedEmail\": \"...\", ")
-          .append(
-              "\"company\": \"...\", \"slackChannel\": \"#...\", \"salesforceOwnerId\": \"...\"}}`), ")
-          .append("`skip` (continue without this step) or `discard` (end the lead), ")
-          .append("each with optional `{\"reason\": \"...\"}`.\n");
+          .append("\n\nDecide with an Update: `")
+          .append(LeadWorkflow.UPDATE_RETRY)
+          .append("` (optional input `{\"reason\": \"...\", \"decidedBy\": \"your name\", ")
+          .append("\"correction\": {\"capturedEmail\": \"...\", \"company\": \"...\", ")
+          .append("\"slackChannel\": \"#...\", \"salesforceOwnerId\": \"...\"}}`), `")
+          .append(LeadWorkflow.UPDATE_SKIP)
+          .append("` (continue without this step) or `")
+          .append(LeadWorkflow.UPDATE_DISCARD)
+          .append("` (end the lead), each with optional ")
+          .append("`{\"reason\": \"...\", \"decidedBy\": \"your name\"}`. ")
+          .append("The signals `retry`, `skip` and `discard` take the same input.\n");
+    }
+    if (state.notice() != null) {
+      md.append("\n**Notice:** ").append(state.notice()).append('\n');
     }
     if (outcomeReason != null) {
       md.append("\n**Reason:** ").append(outcomeReason).append('\n');
@@ -49,6 +57,22 @@ final class LeadDetails {
     }
     if (review == null && state.lastError() != null) {
       md.append("\n**Last review:** ").append(state.lastError()).append('\n');
+    }
+    LeadDecision decision = state.lastDecision();
+    if (review == null && decision != null) {
+      md.append("\n**Decision:** ")
+          .append(decision.decision())
+          .append(" on ")
+          .append(decision.step())
+          .append(" by ")
+          .append(decision.decidedBy() == null ? "an unnamed reviewer" : decision.decidedBy())
+          .append(" (")
+          .append(decision.via())
+          .append(')');
+      if (decision.reason() != null) {
+        md.append(": ").append(decision.reason());
+      }
+      md.append('\n');
     }
     return md.toString();
   }

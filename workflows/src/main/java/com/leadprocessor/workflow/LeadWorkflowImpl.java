@@ -10,6 +10,7 @@ import com.leadprocessor.workflow.salesforce.CrmLead;
 import com.leadprocessor.workflow.salesforce.CrmLeadRequest;
 import com.leadprocessor.workflow.slack.LeadAlert;
 import com.leadprocessor.workflow.slack.SlackMessage;
+import com.leadprocessor.workflow.verification.EmailSyntax;
 import com.leadprocessor.workflow.verification.VerificationResult;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.Workflow;
@@ -190,7 +191,9 @@ public class LeadWorkflowImpl implements LeadWorkflow {
       return;
     }
     if (correction.capturedEmail() != null && !correction.capturedEmail().isBlank()) {
-      email = correction.capturedEmail().trim();
+      // An Update's validator has checked the syntax; a signal's correction is taken as sent.
+      EmailSyntax.Parsed corrected = EmailSyntax.parse(correction.capturedEmail());
+      email = corrected.valid() ? corrected.normalized() : correction.capturedEmail().trim();
       event = event.withCapturedEmail(email);
     }
     if (correction.company() != null && !correction.company().isBlank() && enrichment != null) {
@@ -213,7 +216,7 @@ public class LeadWorkflowImpl implements LeadWorkflow {
     currentStep = null;
     publisher.finished(status);
     Workflow.setCurrentDetails(LeadDetails.render(state(), reason, null));
-    // Signals are handled synchronously, but wait anyway so none is cut off by completion.
+    // A review Update answers once the lead acted on it: let it answer before completing.
     Workflow.await(Workflow::isEveryHandlerFinished);
     return new LeadOutcome(
         finalStatus,
@@ -232,17 +235,47 @@ public class LeadWorkflowImpl implements LeadWorkflow {
 
   @Override
   public void retry(RetryRequest request) {
-    review.decide(ReviewDecision.retry(request));
+    review.decideBySignal(ReviewDecision.retry(request), status, this::publishDetails);
   }
 
   @Override
   public void skip(ReviewNote note) {
-    review.decide(ReviewDecision.skip(note));
+    review.decideBySignal(ReviewDecision.skip(note), status, this::publishDetails);
   }
 
   @Override
   public void discard(ReviewNote note) {
-    review.decide(ReviewDecision.discard(note));
+    review.decideBySignal(ReviewDecision.discard(note), status, this::publishDetails);
+  }
+
+  @Override
+  public LeadState reviewRetry(RetryRequest request) {
+    return review.decideByUpdate(ReviewDecision.retry(request), this::state);
+  }
+
+  @Override
+  public void validateReviewRetry(RetryRequest request) {
+    review.validate(ReviewDecision.retry(request), status);
+  }
+
+  @Override
+  public LeadState reviewSkip(ReviewNote note) {
+    return review.decideByUpdate(ReviewDecision.skip(note), this::state);
+  }
+
+  @Override
+  public void validateReviewSkip(ReviewNote note) {
+    review.validate(ReviewDecision.skip(note), status);
+  }
+
+  @Override
+  public LeadState reviewDiscard(ReviewNote note) {
+    return review.decideByUpdate(ReviewDecision.discard(note), this::state);
+  }
+
+  @Override
+  public void validateReviewDiscard(ReviewNote note) {
+    review.validate(ReviewDecision.discard(note), status);
   }
 
   @Override
@@ -259,7 +292,9 @@ public class LeadWorkflowImpl implements LeadWorkflow {
         slackMessage == null
             ? (route == null ? null : route.slackChannel())
             : slackMessage.channel(),
-        slackMessage == null ? null : slackMessage.ts());
+        slackMessage == null ? null : slackMessage.ts(),
+        review.lastDecision(),
+        review.notice());
   }
 
   private static Route unroutedLead() {
