@@ -6,6 +6,7 @@ import com.leadprocessor.workflow.LeadSearchAttributes;
 import com.leadprocessor.workflow.LeadState;
 import com.leadprocessor.workflow.LeadWorkflow;
 import com.leadprocessor.workflow.RetryRequest;
+import com.leadprocessor.workflow.ReviewRefusal;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.temporal.api.batch.v1.BatchOperationSignal;
@@ -26,8 +27,10 @@ import io.temporal.client.WorkflowExecutionMetadata;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowServiceException;
 import io.temporal.client.WorkflowStub;
+import io.temporal.client.WorkflowUpdateException;
 import io.temporal.common.SearchAttributeKey;
 import io.temporal.common.converter.DataConverter;
+import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -195,15 +198,40 @@ final class TemporalLeadDirectory implements LeadDirectory {
     }
   }
 
+  /**
+   * One Update call. Only when the server knows no running lead by this id does it describe, to
+   * tell an unknown lead (404) from a closed one (409).
+   */
   @Override
-  public void signal(String workflowId, ReviewSignal signal) {
+  public LeadState decide(String workflowId, ReviewUpdate update) {
     try {
-      client.newUntypedWorkflowStub(workflowId).signal(signal.name(), signal.payload());
+      return client
+          .newUntypedWorkflowStub(workflowId)
+          .update(update.name(), LeadState.class, update.payload());
+    } catch (WorkflowUpdateException e) {
+      throw refused(workflowId, e);
     } catch (WorkflowNotFoundException e) {
-      throw new LeadNotInReviewException(workflowId, null);
+      LeadView lead = find(workflowId).orElseThrow(() -> new LeadNotFoundException(workflowId));
+      throw new LeadNotInReviewException(workflowId, lead.status());
     } catch (WorkflowException e) {
-      throw unavailable("signal " + signal.name() + " to lead " + workflowId, e);
+      throw unavailable("send " + update.name() + " to lead " + workflowId, e);
     }
+  }
+
+  private static RuntimeException refused(String workflowId, WorkflowUpdateException e) {
+    if (e.getCause() instanceof ApplicationFailure failure) {
+      Optional<ReviewRefusal> refusal = ReviewRefusal.ofFailureType(failure.getType());
+      if (refusal.isPresent()) {
+        String detail = failure.getOriginalMessage();
+        return refusal.get() == ReviewRefusal.NOT_IN_REVIEW
+            ? new LeadNotInReviewException(workflowId, null, detail)
+            : new DecisionRefusedException(workflowId, refusal.get(), detail);
+      }
+    }
+    // Not a refusal of LeadWorkflow's validators: a workflow of another type by this id, which has
+    // no such Update, is not a lead.
+    log.info("Lead {} did not take a review Update: {}", workflowId, reason(e));
+    return new LeadNotFoundException(workflowId);
   }
 
   /** Not logged here: its only caller, the backlog gauge, logs the first failure of a streak. */
@@ -229,14 +257,20 @@ final class TemporalLeadDirectory implements LeadDirectory {
                 .startBatchOperation(request));
   }
 
-  /** The batch operation of a bulk retry: the {@code retry} signal with the reason as its input. */
+  /**
+   * The batch operation of a bulk retry: the {@code retry} signal with the reason and the caller as
+   * its input. A batch operation can signal but not update; a lead that is not in review when its
+   * signal arrives shows the signal as a notice in its details.
+   */
   static StartBatchOperationRequest batchRequest(
       String namespace, BulkRetry retry, DataConverter converter) {
     BatchOperationSignal.Builder signal =
         BatchOperationSignal.newBuilder()
             .setSignal(LeadWorkflow.SIGNAL_RETRY)
             .setIdentity(retry.identity());
-    converter.toPayloads(new RetryRequest(retry.reason(), null)).ifPresent(signal::setInput);
+    converter
+        .toPayloads(new RetryRequest(retry.reason(), null, retry.identity()))
+        .ifPresent(signal::setInput);
     return StartBatchOperationRequest.newBuilder()
         .setNamespace(namespace)
         .setJobId(retry.jobId())
