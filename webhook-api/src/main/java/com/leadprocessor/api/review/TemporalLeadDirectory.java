@@ -37,8 +37,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,6 +64,15 @@ final class TemporalLeadDirectory implements LeadDirectory {
   private final DataConverter converter;
   private final Duration callTimeout;
   private final Duration retryAfter;
+
+  /** Runs the blocking Update calls, so that each waits at most the call timeout. */
+  private final ExecutorService updateCalls =
+      Executors.newCachedThreadPool(
+          runnable -> {
+            Thread thread = new Thread(runnable, "review-update");
+            thread.setDaemon(true);
+            return thread;
+          });
 
   /**
    * @param callTimeout the longest one raw RPC (list, describe, batch) may take
@@ -199,23 +213,40 @@ final class TemporalLeadDirectory implements LeadDirectory {
   }
 
   /**
-   * One Update call. Only when the server knows no running lead by this id does it describe, to
-   * tell an unknown lead (404) from a closed one (409).
+   * One Update call, bounded by the call timeout: an Update needs a worker, and with none running
+   * the caller hears 503 instead of waiting. Only when the server knows no running lead by this id
+   * does it describe, to tell an unknown lead (404) from a closed one (409).
    */
   @Override
   public LeadState decide(String workflowId, ReviewUpdate update) {
+    WorkflowStub stub = client.newUntypedWorkflowStub(workflowId);
+    CompletableFuture<LeadState> answer =
+        CompletableFuture.supplyAsync(
+            () -> stub.update(update.name(), LeadState.class, update.payload()), updateCalls);
     try {
-      return client
-          .newUntypedWorkflowStub(workflowId)
-          .update(update.name(), LeadState.class, update.payload());
-    } catch (WorkflowUpdateException e) {
-      throw refused(workflowId, e);
-    } catch (WorkflowNotFoundException e) {
-      LeadView lead = find(workflowId).orElseThrow(() -> new LeadNotFoundException(workflowId));
-      throw new LeadNotInReviewException(workflowId, lead.status());
-    } catch (WorkflowException e) {
+      return answer.get(callTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
       throw unavailable("send " + update.name() + " to lead " + workflowId, e);
+    } catch (TimeoutException e) {
+      answer.cancel(true);
+      throw unavailable("answer " + update.name() + " of lead " + workflowId + " in time", e);
+    } catch (ExecutionException e) {
+      throw decisionFailed(workflowId, update, e.getCause());
     }
+  }
+
+  private RuntimeException decisionFailed(String workflowId, ReviewUpdate update, Throwable e) {
+    if (e instanceof WorkflowUpdateException refusal) {
+      return refused(workflowId, refusal);
+    }
+    if (e instanceof WorkflowNotFoundException) {
+      LeadView lead = find(workflowId).orElseThrow(() -> new LeadNotFoundException(workflowId));
+      return new LeadNotInReviewException(workflowId, lead.status());
+    }
+    return unavailable(
+        "send " + update.name() + " to lead " + workflowId,
+        e instanceof Exception exception ? exception : new RuntimeException(e));
   }
 
   private static RuntimeException refused(String workflowId, WorkflowUpdateException e) {
