@@ -8,7 +8,8 @@ final class LeadDetails {
 
   private LeadDetails() {}
 
-  static String render(LeadState state, String outcomeReason, LeadReview.Case review) {
+  static String render(
+      LeadState state, String outcomeReason, LeadReview.Case review, LeadDelays.Delay delay) {
     StringBuilder md = new StringBuilder();
     md.append("**Status:** ").append(state.status());
     if (state.currentStep() != null && review == null) {
@@ -33,6 +34,16 @@ final class LeadDetails {
           .append("` (end the lead), each with optional ")
           .append("`{\"reason\": \"...\", \"decidedBy\": \"your name\"}`. ")
           .append("The signals `retry`, `skip` and `discard` take the same input.\n");
+    }
+    if (delay != null && review == null) {
+      md.append("\n**Delayed step:** ")
+          .append(delay.step())
+          .append(" keeps retrying until ")
+          .append(delay.until())
+          .append("; the lead goes to review only if it still fails then.")
+          .append("\n\n**Last error:** ")
+          .append(delay.failure().describe())
+          .append('\n');
     }
     if (state.notice() != null) {
       md.append("\n**Notice:** ").append(state.notice()).append('\n');

@@ -48,7 +48,8 @@ import org.slf4j.Logger;
  * </ol>
  *
  * <p>The versions written before the first release were folded into one baseline on 2026-12-02
- * (recorded in {@code histories/baseline/}); no change id is in force yet.
+ * (recorded in {@code histories/baseline/}). In force since: {@code delayed-before-review} (in
+ * {@link LeadDelays}, histories in {@code histories/delayed-before-review/}).
  */
 public class LeadWorkflowImpl implements LeadWorkflow {
 
@@ -57,6 +58,7 @@ public class LeadWorkflowImpl implements LeadWorkflow {
   private final LeadActivityStubs activities = new LeadActivityStubs();
   private final LeadStatusPublisher publisher = new LeadStatusPublisher();
   private final LeadReview review;
+  private final LeadDelays delays = new LeadDelays(publisher);
   private final List<String> skipped = new ArrayList<>();
   private LeadCaptureEvent event;
   private String email;
@@ -166,15 +168,23 @@ public class LeadWorkflowImpl implements LeadWorkflow {
 
   /**
    * Runs a required step until it succeeds, a reviewer skips it (then {@code onSkip} gives its
-   * result) or a reviewer discards the lead.
+   * result) or a reviewer discards the lead. While its service is down the step runs again with the
+   * lead delayed (see {@link LeadDelays}) before the lead enters review.
    */
   private <T> T runRequired(LeadStep step, Supplier<T> attempt, Supplier<T> onSkip) {
     while (true) {
-      enter(step);
+      if (delays.current() == null) {
+        enter(step);
+      }
       try {
-        return attempt.get();
+        T result = attempt.get();
+        delays.succeeded();
+        return result;
       } catch (ActivityFailure e) {
         StepFailure failure = StepFailure.of(e);
+        if (delays.runAgain(step, failure, this::markDelayed)) {
+          continue;
+        }
         status = LeadStatus.NEEDS_REVIEW;
         ReviewDecision decision = review.await(step, failure, this::publishDetails);
         if (decision.kind() == ReviewDecision.Kind.SKIP) {
@@ -204,6 +214,11 @@ public class LeadWorkflowImpl implements LeadWorkflow {
     }
   }
 
+  private void markDelayed() {
+    status = LeadStatus.DELAYED;
+    publishDetails();
+  }
+
   private void enter(LeadStep step) {
     currentStep = step;
     status = step.status();
@@ -215,7 +230,7 @@ public class LeadWorkflowImpl implements LeadWorkflow {
     status = finalStatus;
     currentStep = null;
     publisher.finished(status);
-    Workflow.setCurrentDetails(LeadDetails.render(state(), reason, null));
+    Workflow.setCurrentDetails(LeadDetails.render(state(), reason, null, null));
     // A review Update answers once the lead acted on it: let it answer before completing.
     Workflow.await(Workflow::isEveryHandlerFinished);
     return new LeadOutcome(
@@ -230,7 +245,8 @@ public class LeadWorkflowImpl implements LeadWorkflow {
   }
 
   private void publishDetails() {
-    Workflow.setCurrentDetails(LeadDetails.render(state(), null, review.current()));
+    Workflow.setCurrentDetails(
+        LeadDetails.render(state(), null, review.current(), delays.current()));
   }
 
   @Override
@@ -280,7 +296,10 @@ public class LeadWorkflowImpl implements LeadWorkflow {
 
   @Override
   public LeadState state() {
-    StepFailure failure = review.current() == null ? null : review.current().failure();
+    StepFailure failure =
+        review.current() != null
+            ? review.current().failure()
+            : delays.current() == null ? null : delays.current().failure();
     return new LeadState(
         status,
         currentStep,

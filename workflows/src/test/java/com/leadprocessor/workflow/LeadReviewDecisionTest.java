@@ -208,7 +208,10 @@ class LeadReviewDecisionTest {
   @Test
   void decisionAfterTheLeadLeftReviewIsRefused() {
     LeadWorkflow lead = leadInSalesforceReview("conv-update-twice");
+    activities.salesforceOutage = FakeLeadActivities.Outage.NONE;
+    activities.slackOutage = FakeLeadActivities.Outage.TRANSIENT;
     lead.reviewRetry(new RetryRequest("first", null, "gina"));
+    await().until(() -> lead.state().status() == LeadStatus.ALERTING);
 
     assertRefused(
         () -> lead.reviewDiscard(new ReviewNote("second", "hank")),
