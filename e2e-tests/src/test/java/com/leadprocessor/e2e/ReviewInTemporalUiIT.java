@@ -11,6 +11,7 @@ import com.leadprocessor.e2e.harness.LeadProcessorSystem;
 import com.leadprocessor.e2e.harness.TestLead;
 import com.leadprocessor.emulation.SlackEmulation;
 import com.leadprocessor.workflow.LeadStatus;
+import com.leadprocessor.workflow.LeadWorkflow;
 import com.microsoft.playwright.FrameLocator;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -48,6 +49,13 @@ class ReviewInTemporalUiIT {
 
   /** What the UI says when the codec server refuses it (here: 401 without a token). */
   private static final String CODEC_REFUSED = "Codec Server could not connect";
+
+  /**
+   * What UI 2.54.1 shows for a refused Update: the payload codec seals failure messages too
+   * (encodeFailureAttributes), and the UI does not decode an Update's failure through the codec
+   * server, so the validator's own words do not show there (the review API's 409 has them).
+   */
+  private static final String REFUSED = "Encoded failure";
 
   private static final LocatorAssertions.IsVisibleOptions PATIENTLY =
       new LocatorAssertions.IsVisibleOptions().setTimeout(30_000);
@@ -105,8 +113,9 @@ class ReviewInTemporalUiIT {
             + lead.workflowId()
             + " with LeadStatus=\"NEEDS_REVIEW\" in the Web UI, read the question,"
             + " 'Failed step: SLACK' and the invalid_auth error through the codec server, sent"
-            + " retry from the UI's Send a Signal dialog: COMPLETED with one Slack alert; without"
-            + " a token the page showed only sealed payloads; 5 screenshots in"
+            + " a refused and then an accepted reviewRetry from the UI's Send an Update dialog:"
+            + " COMPLETED with one Slack alert, decided by ui-reviewer; without"
+            + " a token the page showed only sealed payloads; 6 screenshots in"
             + " target/e2e-screenshots");
   }
 
@@ -161,17 +170,32 @@ class ReviewInTemporalUiIT {
     assertThat(currentDetails.getByText("invalid_auth").first()).isVisible(PATIENTLY);
     screenshot(page, "02-lead-in-review-details.png");
 
-    slack.heal(); // The bot token works again.
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("More Actions")).click();
-    page.locator("#workflow-actions >> visible=true").getByText("Send a Signal").click();
-    Locator dialog =
-        page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("Send a Signal"));
-    chooseSignal(dialog, "retry");
+    // A correction the lead's validator refuses: the dialog shows the refusal, the lead is
+    // unchanged.
+    Locator dialog = openUpdateDialog(page);
+    chooseUpdate(dialog, LeadWorkflow.UPDATE_RETRY);
     dialog
         .locator("[role=textbox][data-language=json]")
-        .fill("{\"reason\": \"Slack token renewed; retried from the Web UI\"}");
-    screenshot(page, "03-send-retry-signal.png");
-    dialog.getByTestId("confirm-modal-button").click();
+        .fill(
+            "{\"reason\": \"new channel\", \"decidedBy\": \"ui-reviewer\","
+                + " \"correction\": {\"slackChannel\": \"Sales Leads\"}}");
+    submit(dialog);
+    assertThat(dialog.getByText(REFUSED).first()).isVisible(PATIENTLY);
+    screenshot(page, "03-update-refused.png");
+    assertThat(system.leads().state(lead).status()).isEqualTo(LeadStatus.NEEDS_REVIEW);
+    assertThat(system.leads().state(lead).lastDecision()).isNull();
+    dialog.getByTestId("cancel-modal-button").click();
+
+    slack.heal(); // The bot token works again.
+    dialog = openUpdateDialog(page);
+    chooseUpdate(dialog, LeadWorkflow.UPDATE_RETRY);
+    dialog
+        .locator("[role=textbox][data-language=json]")
+        .fill(
+            "{\"reason\": \"Slack token renewed; retried from the Web UI\","
+                + " \"decidedBy\": \"ui-reviewer\"}");
+    screenshot(page, "04-send-retry-update.png");
+    submit(dialog);
 
     assertThat(system.leads().outcome(lead, Duration.ofSeconds(60)).status())
         .isEqualTo(LeadStatus.COMPLETED);
@@ -182,16 +206,34 @@ class ReviewInTemporalUiIT {
                 .first()
                 .getByText("Status: COMPLETED"))
         .isVisible(PATIENTLY);
-    screenshot(page, "04-lead-completed.png");
+    assertThat(system.leads().state(lead).lastDecision().decidedBy()).isEqualTo("ui-reviewer");
+    screenshot(page, "05-lead-completed.png");
+  }
+
+  private static Locator openUpdateDialog(Page page) {
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("More Actions")).click();
+    page.locator("#workflow-actions >> visible=true").getByText("Send an Update").click();
+    Locator dialog =
+        page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("Send an Update"));
+    assertThat(dialog).isVisible(PATIENTLY);
+    return dialog;
+  }
+
+  /** Submits the Update under a fresh id, as the dialog's Random UUID button makes one. */
+  private static void submit(Locator dialog) {
+    dialog
+        .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Random UUID"))
+        .click();
+    dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Submit")).click();
   }
 
   /**
-   * Picks the signal: the UI offers the workflow's signals (discard, retry, skip) in a list when a
-   * worker reports them, and a text field otherwise.
+   * Picks the Update: the UI offers the workflow's Updates in a list when a worker reports them,
+   * and a text field otherwise.
    */
-  private static void chooseSignal(Locator dialog, String name) {
-    Locator list = dialog.getByTestId("signal-select-button");
-    Locator field = dialog.getByTestId("signal-name");
+  private static void chooseUpdate(Locator dialog, String name) {
+    Locator list = dialog.getByTestId("update-select-button");
+    Locator field = dialog.locator("#update-name");
     assertThat(list.or(field).first()).isVisible(PATIENTLY);
     if (list.count() > 0) {
       list.click();
