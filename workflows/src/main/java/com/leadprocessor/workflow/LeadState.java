@@ -7,6 +7,8 @@ package com.leadprocessor.workflow;
  * @param failedStep the step that sent the lead to review; null when it is not in review
  * @param lastError the last error of the failed step, as the failing service reported it
  * @param route the name of the routing rule the lead matched
+ * @param lastDecision the last review decision taken, with who took it and why; null before one
+ * @param notice the last review signal the lead could not take, and why; null when none
  */
 public record LeadState(
     LeadStatus status,
@@ -17,4 +19,6 @@ public record LeadState(
     String crmLeadId,
     String crmLeadUrl,
     String slackChannel,
-    String slackMessageTs) {}
+    String slackMessageTs,
+    LeadDecision lastDecision,
+    String notice) {}

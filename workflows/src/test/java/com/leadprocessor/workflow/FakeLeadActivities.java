@@ -25,6 +25,7 @@ import com.leadprocessor.workflow.verification.VerificationResult;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -57,6 +58,9 @@ public class FakeLeadActivities
   public volatile Outage salesforceOutage = Outage.NONE;
   public volatile Outage slackOutage = Outage.NONE;
   public volatile boolean enrichmentDown;
+
+  /** How long each step keeps retrying, delayed, before review; none unless a test sets it. */
+  public volatile Map<LeadStep, Duration> keepRetrying = Map.of();
 
   /** Conversations whose lead Salesforce refuses for good, whatever {@link #salesforceOutage}. */
   public final Set<String> salesforceRefuses = ConcurrentHashMap.newKeySet();
@@ -132,7 +136,7 @@ public class FakeLeadActivities
 
   @Override
   public ReviewPolicy reviewPolicy() {
-    return new ReviewPolicy(Duration.ofHours(24));
+    return new ReviewPolicy(Duration.ofHours(24), keepRetrying);
   }
 
   @Override

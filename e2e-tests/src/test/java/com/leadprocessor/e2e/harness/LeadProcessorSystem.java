@@ -201,6 +201,8 @@ public final class LeadProcessorSystem implements AutoCloseable {
       workerEnv("LEADS_STEPS_SLACK_MAXIMUMATTEMPTS", "3");
       workerEnv("LEADS_STEPS_SLACK_INITIALINTERVAL", "1s");
       workerEnv("LEADS_STEPS_SLACK_MAXIMUMINTERVAL", "2s");
+      // Straight to review when the budget runs out, unless a test keeps the step retrying.
+      workerEnv("LEADS_REVIEW_KEEPRETRYING_SLACK", "0s");
       return this;
     }
 
@@ -217,6 +219,7 @@ public final class LeadProcessorSystem implements AutoCloseable {
       workerEnv("LEADS_STEPS_SALESFORCE_MAXIMUMATTEMPTS", "2");
       workerEnv("LEADS_STEPS_SALESFORCE_INITIALINTERVAL", "500ms");
       workerEnv("LEADS_STEPS_SALESFORCE_MAXIMUMINTERVAL", "1s");
+      workerEnv("LEADS_REVIEW_KEEPRETRYING_SALESFORCE", "0s");
       return this;
     }
 

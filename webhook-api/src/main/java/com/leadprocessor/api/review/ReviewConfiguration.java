@@ -3,6 +3,7 @@ package com.leadprocessor.api.review;
 import com.leadprocessor.api.erasure.EmailHash;
 import com.leadprocessor.api.erasure.ErasureProperties;
 import com.leadprocessor.api.start.LeadStartProperties;
+import com.leadprocessor.workflow.LeadStatus;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.temporal.client.WorkflowClient;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -43,7 +44,11 @@ public class ReviewConfiguration {
   ReviewBacklogGauge reviewBacklogGauge(
       LeadDirectory directory, MeterRegistry registry, ReviewApiProperties properties) {
     String query = LeadQueries.inReview();
+    String delayed = LeadQueries.byStatus(LeadStatus.DELAYED, null);
     return new ReviewBacklogGauge(
-        () -> directory.count(query), registry, properties.backlogRefresh());
+        () -> directory.count(query),
+        () -> directory.count(delayed),
+        registry,
+        properties.backlogRefresh());
   }
 }
