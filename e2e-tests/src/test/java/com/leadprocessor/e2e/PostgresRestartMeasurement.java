@@ -11,11 +11,13 @@ import com.leadprocessor.e2e.harness.SignedWebhookClient.Delivery;
 import com.leadprocessor.e2e.harness.TestLead;
 import com.leadprocessor.workflow.LeadStatus;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AutoClose;
@@ -63,17 +65,17 @@ class PostgresRestartMeasurement {
             .mapToObj(i -> TestLead.apiQuestion("conv-pg-restart-" + scenario + "-" + i))
             .toList();
     int refused = 0;
-    Duration restart = Duration.ZERO;
+    CompletableFuture<Duration> restart = null;
     for (int i = 0; i < leads.size(); i++) {
       if (i == RESTART_AFTER) {
-        // Leads just accepted are still in their Salesforce and Slack steps.
-        Instant began = Instant.now();
-        restartPostgresql();
-        restart = Duration.between(began, Instant.now());
+        // In the background, so that deliveries go on while PostgreSQL is down; leads just
+        // accepted are still in their Salesforce and Slack steps.
+        restart = CompletableFuture.supplyAsync(PostgresRestartMeasurement::restartPostgresql);
       }
       refused += deliverUntilAccepted(leads.get(i)) - 1;
       Pause.of(Duration.ofMillis(100));
     }
+    Duration restarted = restart.get(60, TimeUnit.SECONDS);
 
     Instant waitStarted = Instant.now();
     for (TestLead lead : leads) {
@@ -100,7 +102,7 @@ class PostgresRestartMeasurement {
             + " leads, PostgreSQL restarted after the "
             + RESTART_AFTER
             + "th ("
-            + restart.toMillis()
+            + restarted.toMillis()
             + " ms for stop and start); "
             + refused
             + " refused deliveries, each accepted when retried; all "
@@ -111,17 +113,26 @@ class PostgresRestartMeasurement {
             + repeated);
   }
 
-  private void restartPostgresql() throws IOException, InterruptedException {
-    Process script =
-        new ProcessBuilder(
-                "bash",
-                E2eEnvironment.repository().resolve("scripts/temporal-postgres.sh").toString(),
-                "restart-postgres")
-            .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.INHERIT)
-            .start();
-    assertThat(script.waitFor(60, TimeUnit.SECONDS)).as("restart-postgres finished").isTrue();
-    assertThat(script.exitValue()).as("restart-postgres exit value").isZero();
+  private static Duration restartPostgresql() {
+    Instant began = Instant.now();
+    try {
+      Process script =
+          new ProcessBuilder(
+                  "bash",
+                  E2eEnvironment.repository().resolve("scripts/temporal-postgres.sh").toString(),
+                  "restart-postgres")
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.INHERIT)
+              .start();
+      assertThat(script.waitFor(60, TimeUnit.SECONDS)).as("restart-postgres finished").isTrue();
+      assertThat(script.exitValue()).as("restart-postgres exit value").isZero();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+    return Duration.between(began, Instant.now());
   }
 
   /** Redelivers as a Standard Webhooks sender does, honouring Retry-After; returns the attempts. */
