@@ -15,7 +15,7 @@
 # repository: the PostgreSQL cluster (its own data directory and port, not the Debian cluster),
 # the server's config and logs, and `env`, which the e2e harness reads:
 #
-#   eval "$(scripts/temporal-postgres.sh env)"   # E2E_TEMPORAL_ADDRESS, E2E_TEMPORAL_PID
+#   eval "$(scripts/temporal-postgres.sh env)"   # E2E_TEMPORAL_ADDRESS, _PID, _DATABASE_PID
 #   ./mvnw ... -Dit.test=SignedDeliveryIT ...     # the ITs now use this server, not a dev server
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -271,6 +271,7 @@ export E2E_TEMPORAL_ADDRESS=127.0.0.1:${FRONTEND_PORT}
 export E2E_TEMPORAL_PID=${pid}
 export E2E_TEMPORAL_METRICS=http://127.0.0.1:${METRICS_PORT}/metrics
 export E2E_TEMPORAL_POSTGRES_PORT=${PG_PORT}
+export E2E_TEMPORAL_DATABASE_PID=$(head -1 "${PGDATA}/postmaster.pid")
 EOF
   echo "Ready. eval \"\$(scripts/temporal-postgres.sh env)\" points the e2e harness at it."
 }
@@ -302,6 +303,7 @@ case "${1:-}" in
     load_env
     stop_postgresql
     start_postgresql
+    sed -i "s/^export E2E_TEMPORAL_DATABASE_PID=.*/export E2E_TEMPORAL_DATABASE_PID=$(head -1 "${PGDATA}/postmaster.pid")/" "${STATE}/env"
     ;;
   env) load_env; cat "${STATE}/env" ;;
   *) echo "Usage: $0 start|stop|restart-postgres|env" >&2; exit 2 ;;

@@ -90,9 +90,11 @@ final class BenchmarkReport {
   }
 
   private static String serverName(String server) {
-    return server.equals("external")
-        ? "external server " + System.getenv("E2E_TEMPORAL_ADDRESS")
-        : "dev server (temporal server start-dev, SQLite)";
+    return switch (server) {
+      case "external" -> "external server " + System.getenv("E2E_TEMPORAL_ADDRESS");
+      case "dev-defaults" -> "dev server (temporal server start-dev, SQLite's defaults)";
+      default -> "dev server (temporal server start-dev, SQLite, the options above)";
+    };
   }
 
   /** The main figures of every server, one column each, from the same run(s). */
@@ -119,7 +121,17 @@ final class BenchmarkReport {
     figures.put(
         "perLead." + modest + ".cpuMs.worker-1",
         "Worker CPU per lead at the modest rate (ms, %.1f)");
+    figures.put(
+        "perLead." + modest + ".cpuMs.postgresql",
+        "PostgreSQL CPU per lead at the modest rate (ms, %.1f)");
+    figures.put(
+        "perLead.saturation.cpuMs.temporal", "Temporal CPU per lead at saturation (ms, %.1f)");
+    figures.put(
+        "perLead.saturation.cpuMs.postgresql", "PostgreSQL CPU per lead at saturation (ms, %.1f)");
+    figures.put(
+        "perLead.saturation.cpuMs.worker-1", "Worker CPU per lead at saturation (ms, %.1f)");
     figures.put("perLead." + modest + ".stateTransitions", "State transitions per lead (%.1f)");
+    figures.put("perLead." + modest + ".historyEvents", "History events per lead (%.1f)");
     figures.put("leads.lost", "Leads lost (%.0f)");
     figures.put("leads.duplicated", "Leads duplicated (%.0f)");
     figures.forEach(

@@ -27,6 +27,11 @@ final class BenchmarkRun {
   private static final String LEAD_ALERT = "lead_alert";
   private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(10);
 
+  /** The PostgreSQL postmaster of scripts/temporal-postgres.sh, whose CPU the server causes. */
+  private static final String DATABASE_PID_ENV = "E2E_TEMPORAL_DATABASE_PID";
+
+  private static final String POSTGRESQL = "postgresql";
+
   /** Completed leads per phase whose histories are read for the per-lead Temporal figures. */
   private static final int HISTORY_SAMPLE = 20;
 
@@ -56,6 +61,11 @@ final class BenchmarkRun {
       processes.put("worker-" + (i + 1), workers.get(i).pid());
     }
     processes.put("load+emulations", ProcessHandle.current().pid());
+    String database = System.getenv(DATABASE_PID_ENV);
+    if (system.temporal().isExternal() && database != null && !database.isBlank()) {
+      // PostgreSQL's postmaster and its backends: the external server's database.
+      processes.put(POSTGRESQL, Long.parseLong(database.trim()));
+    }
   }
 
   Map<String, Double> measure() {
@@ -248,7 +258,11 @@ final class BenchmarkRun {
 
   private Map<String, ProcessUsage> usage() {
     Map<String, ProcessUsage> usage = new LinkedHashMap<>();
-    processes.forEach((name, pid) -> usage.put(name, ProcessUsage.of(pid)));
+    processes.forEach(
+        (name, pid) ->
+            usage.put(
+                name,
+                name.equals(POSTGRESQL) ? ProcessUsage.withChildren(pid) : ProcessUsage.of(pid)));
     return usage;
   }
 

@@ -20,8 +20,10 @@ import java.util.List;
  * @param jvmOptions the JVM options of the API and the workers
  * @param temporalOptions further {@code temporal server start-dev} options
  * @param servers the Temporal servers each run measures, one after the other: {@code dev} (a dev
- *     server the benchmark starts) and {@code external} (the one {@code E2E_TEMPORAL_ADDRESS}
- *     names, such as {@code scripts/temporal-postgres.sh}'s server on PostgreSQL)
+ *     server the benchmark starts, with {@code temporalOptions}), {@code dev-defaults} (one with
+ *     SQLite's defaults, as {@code temporal server start-dev} has them without options) and {@code
+ *     external} (the one {@code E2E_TEMPORAL_ADDRESS} names, such as {@code
+ *     scripts/temporal-postgres.sh}'s server on PostgreSQL)
  */
 record BenchmarkSettings(
     int runs,
@@ -67,9 +69,9 @@ record BenchmarkSettings(
   }
 
   private static void checkServer(String server) {
-    if (!server.equals("dev") && !server.equals("external")) {
+    if (!List.of("dev", "dev-defaults", "external").contains(server)) {
       throw new IllegalArgumentException(
-          "benchmark.servers: 'dev' or 'external', not '" + server + "'");
+          "benchmark.servers: 'dev', 'dev-defaults' or 'external', not '" + server + "'");
     }
   }
 

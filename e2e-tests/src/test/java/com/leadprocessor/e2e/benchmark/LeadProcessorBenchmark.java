@@ -97,7 +97,8 @@ class LeadProcessorBenchmark {
           LeadProcessorSystem.named("benchmark-" + run + "-" + server)
               .externalTemporal(server.equals("external"))
               .workers(settings.workers())
-              .temporalOptions(settings.temporalOptions())
+              .temporalOptions(
+                  server.equals("dev-defaults") ? List.of() : settings.temporalOptions())
               .liveSalesforce(salesforce)
               .liveSlack(slack)
               .workerEnv(
