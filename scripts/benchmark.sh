@@ -9,7 +9,7 @@
 #   scripts/benchmark.sh --profile             also a Java Flight Recording of each app
 #   scripts/benchmark.sh -Dbenchmark.rates=10,30,60 -Dbenchmark.workers=2 ...   any setting
 #
-# Settings (system properties, defaults in BenchmarkSettings): benchmark.runs, .phaseSeconds,
+# Settings (system properties, defaults in BenchmarkSettings): benchmark.runs, .phaseSeconds, .servers,
 # .concurrency, .rates, .modestRate, .downstreamLatencyMillis, .slackMessagesPerSecond,
 # .redeliveryShare, .workers, .profile, .jvmOptions.
 set -euo pipefail
@@ -28,7 +28,10 @@ done
 # The pinned Temporal CLI the suite runs its dev server with (installed on first use).
 bash scripts/install-temporal-cli.sh >/dev/null
 
-./mvnw -B -ntp -q -pl e2e-tests -am verify \
+# maven.jar.forceCreation: without it the jar plugin keeps an app's jar when the app's own classes
+# did not change, and Spring Boot's repackage then keeps the fat jar with the old copies of the
+# modules it bundles (a change in activities alone was not in the worker the benchmark ran).
+./mvnw -B -ntp -q -pl e2e-tests -am verify -Dmaven.jar.forceCreation=true \
   -DskipTests=false -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
   -Dit.test=LeadProcessorBenchmark -Dfailsafe.failIfNoSpecifiedTests=false \
   -Dspotless.check.skip=true "${properties[@]}"
