@@ -28,10 +28,7 @@ done
 # The pinned Temporal CLI the suite runs its dev server with (installed on first use).
 bash scripts/install-temporal-cli.sh >/dev/null
 
-# maven.jar.forceCreation: without it the jar plugin keeps an app's jar when the app's own classes
-# did not change, and Spring Boot's repackage then keeps the fat jar with the old copies of the
-# modules it bundles (a change in activities alone was not in the worker the benchmark ran).
-./mvnw -B -ntp -q -pl e2e-tests -am verify -Dmaven.jar.forceCreation=true \
+./mvnw -B -ntp -q -pl e2e-tests -am verify \
   -DskipTests=false -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
   -Dit.test=LeadProcessorBenchmark -Dfailsafe.failIfNoSpecifiedTests=false \
   -Dspotless.check.skip=true "${properties[@]}"
