@@ -155,9 +155,13 @@ else
   temporal_log="$run_dir/temporal.log"
   step "start the Temporal dev server on $TEMPORAL_ADDRESS, Web UI on port $temporal_ui_port" "$temporal_log"
   # --ui-disable-news-fetch: the UI would otherwise fetch a news feed from the internet.
+  # SQLite in WAL mode, committing without waiting for the disk, as the benchmark runs it: several
+  # times the starts a second of SQLite's defaults; a committed start survives a crash of the dev
+  # server, not of the machine (docs/benchmark.md, "Defaults").
   start_process temporal "$temporal_log" "$temporal_cli" server start-dev \
     --ip 127.0.0.1 --port "$temporal_port" --ui-port "$temporal_ui_port" \
     --db-filename "$run_dir/temporal.db" --ui-disable-news-fetch \
+    --sqlite-pragma journal_mode=wal --sqlite-pragma synchronous=normal \
     --search-attribute LeadStatus=Keyword --search-attribute LeadFailedStep=Keyword \
     --search-attribute LeadRoute=Keyword --search-attribute LeadEmailHash=Keyword \
     --ui-codec-endpoint "http://localhost:$api_port/codec" --log-level warn
@@ -221,9 +225,11 @@ cat <<INFO
    Review queue: $review_url
    Webhook API:  http://127.0.0.1:$api_port/webhooks/lead-capture
    Signing key:  $secret_note
-   Payloads:     sealed with the key in $run_dir/payload-key; the UI decodes them through
-                 http://localhost:$api_port/codec with the review token in $run_dir/review-token
-                 (docs/data-protection.md)
+   Payloads:     sealed with the key in $run_dir/payload-key; to read them in the Temporal UI,
+                 sign in at http://localhost:$api_port/codec/sign-in with the review token in
+                 $run_dir/review-token, then in the UI's Codec Server settings (icon at the top)
+                 choose "Use my browser setting", endpoint http://localhost:$api_port/codec, and
+                 turn on "Include cross-origin credentials" (docs/data-protection.md)
    Connectors:   ${connectors:-see $worker_log}
 
  Send the example lead (docs/architecture.md), signed, in another terminal:

@@ -2,6 +2,7 @@ package com.leadprocessor.connector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.leadprocessor.workflow.LeadStep;
 import com.leadprocessor.workflow.enrichment.Company;
 import com.leadprocessor.workflow.enrichment.LeadEnrichmentActivities;
 import com.leadprocessor.workflow.enrichment.UserAgentDetails;
@@ -21,6 +22,7 @@ import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -82,7 +84,13 @@ class ActivitiesThroughTemporalTest {
             assertThat(answers.enrichment().unavailable()).isEmpty();
             assertThat(answers.crmLead()).isEqualTo(new CrmLead("dry-run-conv-12345", null, true));
             assertThat(answers.slackMessage()).isEqualTo(new SlackMessage("#dev-sales", "dry-run"));
-            assertThat(answers.reviewPolicy()).isEqualTo(new ReviewPolicy(Duration.ofHours(24)));
+            assertThat(answers.reviewPolicy())
+                .isEqualTo(
+                    new ReviewPolicy(
+                        Duration.ofHours(24),
+                        Map.of(
+                            LeadStep.SALESFORCE, Duration.ofHours(4),
+                            LeadStep.SLACK, Duration.ofHours(4))));
           }
         });
   }

@@ -11,10 +11,10 @@ import com.leadprocessor.e2e.harness.LeadProcessorSystem;
 import com.leadprocessor.e2e.harness.TestLead;
 import com.leadprocessor.emulation.SlackEmulation;
 import com.leadprocessor.workflow.LeadStatus;
+import com.leadprocessor.workflow.LeadWorkflow;
 import com.microsoft.playwright.FrameLocator;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Route;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import java.io.IOException;
@@ -23,11 +23,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,10 +36,14 @@ import org.junit.jupiter.api.Timeout;
 /**
  * An engineer reviews a lead in the Temporal Web UI, in a real (headless) browser: finds it with
  * {@code LeadStatus="NEEDS_REVIEW"}, reads the question, the failed step and the error in its
- * details, sends {@code retry} from the UI, and sees the lead complete. The lead's payloads are
- * sealed; the UI reads them through the webhook API's codec server, with a review API token that
- * the browser adds as an authenticating proxy would. Without the token the same page shows only
- * sealed payloads. Screenshots of each step are kept in {@code target/e2e-screenshots/}.
+ * details, sends a {@code reviewRetry} Update from the UI (first one its validator refuses, then an
+ * accepted one), and sees the lead complete, decided by the reviewer the Update names. The lead's
+ * payloads are sealed; the UI reads them through the webhook API's codec server, unmodified, as a
+ * reviewer sets it up without OIDC sign-in: the UI's Codec Server settings include cross-origin
+ * credentials, and the reviewer signs in at {@code /codec/sign-in} with a review API token, which
+ * leaves a session cookie the browser sends with the UI's codec calls. Before signing in, and in
+ * another browser afterwards, the same pages show only sealed payloads, the Update's input
+ * included. Screenshots of each step are kept in {@code target/e2e-screenshots/}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
@@ -49,12 +52,21 @@ class ReviewInTemporalUiIT {
   /** What the UI says when the codec server refuses it (here: 401 without a token). */
   private static final String CODEC_REFUSED = "Codec Server could not connect";
 
+  /**
+   * What UI 2.54.1 shows for a refused Update: the payload codec seals failure messages too
+   * (encodeFailureAttributes), and the UI does not decode an Update's failure through the codec
+   * server, so the validator's own words do not show there (the review API's 409 has them).
+   */
+  private static final String REFUSED = "Encoded failure";
+
   private static final LocatorAssertions.IsVisibleOptions PATIENTLY =
       new LocatorAssertions.IsVisibleOptions().setTimeout(30_000);
 
   private static final String REVIEW_TOKEN = "e2e-review-token-" + UUID.randomUUID();
   private static final String QUESTION =
       "Does your API support batch processing for over 1 million records?";
+  private static final String RETRY_REASON =
+      "Slack token renewed by reviewer " + UUID.randomUUID().toString().substring(0, 8);
 
   @AutoClose private SlackEmulation slack;
   @AutoClose private LeadProcessorSystem system;
@@ -81,21 +93,24 @@ class ReviewInTemporalUiIT {
         .atMost(Duration.ofSeconds(60))
         .until(() -> "NEEDS_REVIEW".equals(system.leads().visibleStatus(lead)));
 
-    Page withoutToken = chromium.newPage();
-    try {
-      onlySealedDataWithoutAToken(withoutToken, lead);
-    } catch (RuntimeException | AssertionError e) {
-      screenshot(withoutToken, "failure.png");
-      writeFailurePage(withoutToken);
-      throw e;
-    }
     Page page = chromium.newPage();
-    passReviewToken(page);
     try {
+      includeCredentialsInTheUisCodecSettings(page);
+      onlySealedDataBeforeSigningIn(page, lead);
+      signInAtTheCodecServer(page);
       reviewInTheUi(page, lead);
+      theUpdateInputIsReadable(page, lead);
     } catch (RuntimeException | AssertionError e) {
       screenshot(page, "failure.png");
       writeFailurePage(page);
+      throw e;
+    }
+    Page otherBrowser = chromium.newPage();
+    try {
+      theUpdateInputIsSealedWithoutSigningIn(otherBrowser, lead);
+    } catch (RuntimeException | AssertionError e) {
+      screenshot(otherBrowser, "failure.png");
+      writeFailurePage(otherBrowser);
       throw e;
     }
     LeadsAssert.assertOneSlackAlertEach(slack, List.of(lead));
@@ -105,37 +120,86 @@ class ReviewInTemporalUiIT {
             + lead.workflowId()
             + " with LeadStatus=\"NEEDS_REVIEW\" in the Web UI, read the question,"
             + " 'Failed step: SLACK' and the invalid_auth error through the codec server, sent"
-            + " retry from the UI's Send a Signal dialog: COMPLETED with one Slack alert; without"
-            + " a token the page showed only sealed payloads; 5 screenshots in"
+            + " a refused and then an accepted reviewRetry from the UI's Send an Update dialog:"
+            + " COMPLETED with one Slack alert, decided by ui-reviewer; the reviewer signed in at"
+            + " /codec/sign-in and the unmodified UI decoded with the session cookie (Include"
+            + " cross-origin credentials); before signing in and in another browser the pages,"
+            + " the Update's input included, showed only sealed payloads; 8 screenshots in"
             + " target/e2e-screenshots");
   }
 
   /**
-   * The UI's calls to the codec server carry a review API token, as an authenticating proxy in
-   * front of the codec server would add it (docs/data-protection.md).
+   * What the reviewer sets once in the UI's Codec Server settings (kept in the browser): the codec
+   * endpoint, with cross-origin credentials, so that the browser sends the sign-in cookie.
    */
-  private void passReviewToken(Page page) {
-    page.route(
-        system.codecEndpoint() + "/**",
-        route -> {
-          Map<String, String> headers = new HashMap<>(route.request().headers());
-          headers.put("authorization", "Bearer " + REVIEW_TOKEN);
-          route.resume(new Route.ResumeOptions().setHeaders(headers));
-        });
+  private void includeCredentialsInTheUisCodecSettings(Page page) {
+    page.navigate(system.temporal().uiUrl() + "/namespaces/default/workflows");
+    visible(page.locator("[data-testid^=data-encoder-status]")).click();
+    Locator dialog = page.locator("#data-encoder-settings");
+    assertThat(dialog.getByTestId("data-encoder-title")).isVisible(PATIENTLY);
+    dialog.getByText("Use my browser setting").click();
+    dialog.locator("#data-encoder-endpoint-input").fill(system.codecEndpoint());
+    dialog.getByTestId("data-encoder-include-credentials").click();
+    assertThat(dialog.getByTestId("data-encoder-cross-origin-credentials")).isVisible();
+    screenshot(page, "00-codec-settings-include-credentials.png");
+    dialog.getByTestId("confirm-modal-button").click();
   }
 
   /**
-   * Without a token the codec server answers 401: the UI says it could not reach the codec server
-   * and shows the input as the sealed bytes (base64), without the question or the address.
+   * Not signed in yet, the codec server answers 401: the UI says it could not reach the codec
+   * server and shows the input as the sealed bytes (base64), without the question or the address.
    */
-  private void onlySealedDataWithoutAToken(Page page, TestLead lead) {
+  private void onlySealedDataBeforeSigningIn(Page page, TestLead lead) {
     page.navigate(system.temporal().uiUrl() + "/namespaces/default/workflows/" + lead.workflowId());
     assertThat(visible(page.getByText(lead.workflowId()))).isVisible(PATIENTLY);
     assertThat(visible(page.getByText(CODEC_REFUSED))).isVisible(PATIENTLY);
     assertThat(visible(page.getByText("Input", new Page.GetByTextOptions().setExact(true))))
         .isVisible(PATIENTLY);
-    screenshot(page, "00-lead-without-codec-token.png");
+    screenshot(page, "01-lead-before-signing-in.png");
     assertThat(page.content()).doesNotContain(QUESTION).doesNotContain("@example.com");
+  }
+
+  /** The sign-in page the webhook API serves, in the browser the reviewer uses the UI in. */
+  private void signInAtTheCodecServer(Page page) {
+    page.navigate(system.codecEndpoint() + "/sign-in");
+    page.getByLabel("Review API token").fill(REVIEW_TOKEN);
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+    assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Signed in")))
+        .isVisible(PATIENTLY);
+    assertThat(page.content()).doesNotContain(REVIEW_TOKEN);
+  }
+
+  /** The Update the UI sent (sealed by the codec server's encode) reads in the history. */
+  private void theUpdateInputIsReadable(Page page, TestLead lead) {
+    openHistoryExpanded(page, lead);
+    await("the UI shows the decoded Update input")
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> page.content().contains(RETRY_REASON));
+    screenshot(page, "07-update-input-decoded.png");
+  }
+
+  private void theUpdateInputIsSealedWithoutSigningIn(Page page, TestLead lead) {
+    openHistoryExpanded(page, lead);
+    assertThat(visible(page.getByText(CODEC_REFUSED))).isVisible(PATIENTLY);
+    screenshot(page, "08-update-input-sealed-in-another-browser.png");
+    assertThat(page.content())
+        .doesNotContain(RETRY_REASON)
+        .doesNotContain(QUESTION)
+        .doesNotContain("@example.com");
+  }
+
+  /** Opens the lead's event history and the event of the accepted Update in it. */
+  private void openHistoryExpanded(Page page, TestLead lead) {
+    page.navigate(system.temporal().uiUrl() + "/namespaces/default/workflows/" + lead.workflowId());
+    assertThat(visible(page.getByText(lead.workflowId()))).isVisible(PATIENTLY);
+    visible(page.getByText("Event History")).click();
+    Locator accepted =
+        page.locator("[data-testid=event-summary-row]")
+            .filter(new Locator.FilterOptions().setHasText(Pattern.compile("Update ?Accepted")))
+            .first();
+    assertThat(accepted).isVisible(PATIENTLY);
+    accepted.click();
+    assertThat(page.getByTestId("event-summary-row-expanded").first()).isVisible(PATIENTLY);
   }
 
   private void reviewInTheUi(Page page, TestLead lead) {
@@ -144,7 +208,7 @@ class ReviewInTemporalUiIT {
     Locator leadLink =
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(lead.workflowId()));
     assertThat(leadLink.first()).isVisible(PATIENTLY);
-    screenshot(page, "01-leads-in-review.png");
+    screenshot(page, "02-leads-in-review.png");
 
     leadLink.first().click();
     assertThat(visible(page.getByText(lead.workflowId()))).isVisible(PATIENTLY);
@@ -159,19 +223,32 @@ class ReviewInTemporalUiIT {
         page.frameLocator("iframe[title=output][src*='Failed%20step']").first();
     assertThat(currentDetails.getByText("Failed step: SLACK")).isVisible(PATIENTLY);
     assertThat(currentDetails.getByText("invalid_auth").first()).isVisible(PATIENTLY);
-    screenshot(page, "02-lead-in-review-details.png");
+    screenshot(page, "03-lead-in-review-details.png");
 
-    slack.heal(); // The bot token works again.
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("More Actions")).click();
-    page.locator("#workflow-actions >> visible=true").getByText("Send a Signal").click();
-    Locator dialog =
-        page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("Send a Signal"));
-    chooseSignal(dialog, "retry");
+    // A correction the lead's validator refuses: the dialog shows the refusal, the lead is
+    // unchanged.
+    Locator dialog = openUpdateDialog(page);
+    chooseUpdate(dialog, LeadWorkflow.UPDATE_RETRY);
     dialog
         .locator("[role=textbox][data-language=json]")
-        .fill("{\"reason\": \"Slack token renewed; retried from the Web UI\"}");
-    screenshot(page, "03-send-retry-signal.png");
-    dialog.getByTestId("confirm-modal-button").click();
+        .fill(
+            "{\"reason\": \"new channel\", \"decidedBy\": \"ui-reviewer\","
+                + " \"correction\": {\"slackChannel\": \"Sales Leads\"}}");
+    submit(dialog);
+    assertThat(dialog.getByText(REFUSED).first()).isVisible(PATIENTLY);
+    screenshot(page, "04-update-refused.png");
+    assertThat(system.leads().state(lead).status()).isEqualTo(LeadStatus.NEEDS_REVIEW);
+    assertThat(system.leads().state(lead).lastDecision()).isNull();
+    dialog.getByTestId("cancel-modal-button").click();
+
+    slack.heal(); // The bot token works again.
+    dialog = openUpdateDialog(page);
+    chooseUpdate(dialog, LeadWorkflow.UPDATE_RETRY);
+    dialog
+        .locator("[role=textbox][data-language=json]")
+        .fill("{\"reason\": \"" + RETRY_REASON + "\", \"decidedBy\": \"ui-reviewer\"}");
+    screenshot(page, "05-send-retry-update.png");
+    submit(dialog);
 
     assertThat(system.leads().outcome(lead, Duration.ofSeconds(60)).status())
         .isEqualTo(LeadStatus.COMPLETED);
@@ -182,16 +259,34 @@ class ReviewInTemporalUiIT {
                 .first()
                 .getByText("Status: COMPLETED"))
         .isVisible(PATIENTLY);
-    screenshot(page, "04-lead-completed.png");
+    assertThat(system.leads().state(lead).lastDecision().decidedBy()).isEqualTo("ui-reviewer");
+    screenshot(page, "06-lead-completed.png");
+  }
+
+  private static Locator openUpdateDialog(Page page) {
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("More Actions")).click();
+    page.locator("#workflow-actions >> visible=true").getByText("Send an Update").click();
+    Locator dialog =
+        page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("Send an Update"));
+    assertThat(dialog).isVisible(PATIENTLY);
+    return dialog;
+  }
+
+  /** Submits the Update under a fresh id, as the dialog's Random UUID button makes one. */
+  private static void submit(Locator dialog) {
+    dialog
+        .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Random UUID"))
+        .click();
+    dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Submit")).click();
   }
 
   /**
-   * Picks the signal: the UI offers the workflow's signals (discard, retry, skip) in a list when a
-   * worker reports them, and a text field otherwise.
+   * Picks the Update: the UI offers the workflow's Updates in a list when a worker reports them,
+   * and a text field otherwise.
    */
-  private static void chooseSignal(Locator dialog, String name) {
-    Locator list = dialog.getByTestId("signal-select-button");
-    Locator field = dialog.getByTestId("signal-name");
+  private static void chooseUpdate(Locator dialog, String name) {
+    Locator list = dialog.getByTestId("update-select-button");
+    Locator field = dialog.locator("#update-name");
     assertThat(list.or(field).first()).isVisible(PATIENTLY);
     if (list.count() > 0) {
       list.click();

@@ -93,6 +93,17 @@ class LeadReviewOverHttpTest {
         .contains("**Failed step:** SALESFORCE")
         .contains("\"stateSource\":\"query\"");
 
+    HttpResponse<String> refused =
+        send(
+            post(
+                "/leads/" + workflowId + "/retry",
+                "{\"correction\": {\"capturedEmail\": \"buyer@[203.0.113.1]\"}}"));
+    assertThat(refused.statusCode()).isEqualTo(409);
+    assertThat(refused.body())
+        .contains("\"type\":\"https://lead-processor.dev/problems/decision-refused\"")
+        .contains("IP-literal domains are not accepted");
+    assertThat(awaitStatus("NEEDS_REVIEW")).contains("\"lastDecision\":null");
+
     activities.salesforceRefuses.remove(conversationId);
     HttpResponse<String> retried =
         send(
@@ -100,9 +111,15 @@ class LeadReviewOverHttpTest {
                 "/leads/" + workflowId + "/retry",
                 "{\"reason\": \"Company added\", \"correction\": {\"company\": \"Acme Corp\"}}"));
 
-    assertThat(retried.statusCode()).isEqualTo(202);
+    assertThat(retried.statusCode()).isEqualTo(200);
     assertThat(retried.body())
-        .isEqualTo("{\"workflowId\":\"" + workflowId + "\",\"signal\":\"retry\"}");
+        .contains("\"workflowId\":\"" + workflowId + "\",\"decision\":\"retry\"")
+        .contains("\"decidedBy\":\"review token #1\"")
+        .contains("\"failedStep\":null")
+        .contains(
+            "\"lastDecision\":{\"decision\":\"RETRY\",\"step\":\"SALESFORCE\","
+                + "\"decidedBy\":\"review token #1\",\"reason\":\"Company added\","
+                + "\"via\":\"update\"}");
     String completed = awaitStatus("COMPLETED");
     assertThat(completed)
         .contains("\"execution\":\"COMPLETED\"")
@@ -128,16 +145,19 @@ class LeadReviewOverHttpTest {
     HttpResponse<String> discarded =
         send(post("/leads/" + workflowId + "/discard", "{\"reason\": \"test lead\"}"));
 
-    assertThat(discarded.statusCode()).isEqualTo(202);
+    assertThat(discarded.statusCode()).isEqualTo(200);
+    assertThat(discarded.body()).contains("\"status\":\"DISCARDED\"");
     assertThat(awaitStatus("DISCARDED")).contains("\"crmLeadId\":null");
   }
 
   @Test
   void unknownLeadIs404AndWrongTokenIs401() throws Exception {
     HttpResponse<String> unknown = send(get("/leads/lead-conv-never-seen", TOKEN));
+    HttpResponse<String> unknownDecided = send(post("/leads/lead-conv-never-seen/skip", "{}"));
     HttpResponse<String> wrongToken = send(get("/leads/" + workflowId, "wrong-token-0123456789"));
 
     assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(unknownDecided.statusCode()).isEqualTo(404);
     assertThat(unknown.headers().firstValue("Content-Type")).hasValue("application/problem+json");
     assertThat(wrongToken.statusCode()).isEqualTo(401);
     assertThat(wrongToken.headers().firstValue("WWW-Authenticate")).isPresent();

@@ -49,7 +49,8 @@ import org.springframework.test.context.DynamicPropertySource;
       "leads.slack.bot-token=xoxb-emulated-token",
       "leads.steps.salesforce.maximum-attempts=3",
       "leads.steps.salesforce.initial-interval=200ms",
-      "leads.steps.salesforce.maximum-interval=1s"
+      "leads.steps.salesforce.maximum-interval=1s",
+      "leads.review.keep-retrying.salesforce=0s"
     })
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
 class ConnectorOutageReviewTest {

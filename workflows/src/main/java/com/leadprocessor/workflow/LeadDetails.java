@@ -8,7 +8,8 @@ final class LeadDetails {
 
   private LeadDetails() {}
 
-  static String render(LeadState state, String outcomeReason, LeadReview.Case review) {
+  static String render(
+      LeadState state, String outcomeReason, LeadReview.Case review, LeadDelays.Delay delay) {
     StringBuilder md = new StringBuilder();
     md.append("**Status:** ").append(state.status());
     if (state.currentStep() != null && review == null) {
@@ -22,12 +23,30 @@ final class LeadDetails {
           .append(review.failure().describe())
           .append("\n\n**What to do:** ")
           .append(review.failure().type().resolution())
-          .append("\n\nSend a signal: `retry` (optional input ")
-          .append("`{\"reason\": \"...\", \"correction\": {\"capturedEmail\": \"...\", ")
-          .append(
-              "\"company\": \"...\", \"slackChannel\": \"#...\", \"salesforceOwnerId\": \"...\"}}`), ")
-          .append("`skip` (continue without this step) or `discard` (end the lead), ")
-          .append("each with optional `{\"reason\": \"...\"}`.\n");
+          .append("\n\nDecide with an Update: `")
+          .append(LeadWorkflow.UPDATE_RETRY)
+          .append("` (optional input `{\"reason\": \"...\", \"decidedBy\": \"your name\", ")
+          .append("\"correction\": {\"capturedEmail\": \"...\", \"company\": \"...\", ")
+          .append("\"slackChannel\": \"#...\", \"salesforceOwnerId\": \"...\"}}`), `")
+          .append(LeadWorkflow.UPDATE_SKIP)
+          .append("` (continue without this step) or `")
+          .append(LeadWorkflow.UPDATE_DISCARD)
+          .append("` (end the lead), each with optional ")
+          .append("`{\"reason\": \"...\", \"decidedBy\": \"your name\"}`. ")
+          .append("The signals `retry`, `skip` and `discard` take the same input.\n");
+    }
+    if (delay != null && review == null) {
+      md.append("\n**Delayed step:** ")
+          .append(delay.step())
+          .append(" keeps retrying until ")
+          .append(delay.until())
+          .append("; the lead goes to review only if it still fails then.")
+          .append("\n\n**Last error:** ")
+          .append(delay.failure().describe())
+          .append('\n');
+    }
+    if (state.notice() != null) {
+      md.append("\n**Notice:** ").append(state.notice()).append('\n');
     }
     if (outcomeReason != null) {
       md.append("\n**Reason:** ").append(outcomeReason).append('\n');
@@ -52,6 +71,22 @@ final class LeadDetails {
     }
     if (review == null && state.lastError() != null) {
       md.append("\n**Last review:** ").append(state.lastError()).append('\n');
+    }
+    LeadDecision decision = state.lastDecision();
+    if (review == null && decision != null) {
+      md.append("\n**Decision:** ")
+          .append(decision.decision())
+          .append(" on ")
+          .append(decision.step())
+          .append(" by ")
+          .append(decision.decidedBy() == null ? "an unnamed reviewer" : decision.decidedBy())
+          .append(" (")
+          .append(decision.via())
+          .append(')');
+      if (decision.reason() != null) {
+        md.append(": ").append(decision.reason());
+      }
+      md.append('\n');
     }
     return md.toString();
   }

@@ -7,6 +7,8 @@ package com.leadprocessor.workflow;
  * @param failedStep the step that sent the lead to review; null when it is not in review
  * @param lastError the last error of the failed step, as the failing service reported it
  * @param route the name of the routing rule the lead matched
+ * @param lastDecision the last review decision taken, with who took it and why; null before one
+ * @param notice the last review signal the lead could not take, and why; null when none
  * @param routeExplanation why the lead took its route: the topic, its score and the nearest
  *     example, and what routing could not see; null when there is nothing to say
  */
@@ -20,6 +22,8 @@ public record LeadState(
     String crmLeadUrl,
     String slackChannel,
     String slackMessageTs,
+    LeadDecision lastDecision,
+    String notice,
     String routeExplanation) {
 
   /** A state without an explanation of the route. */
@@ -32,7 +36,9 @@ public record LeadState(
       String crmLeadId,
       String crmLeadUrl,
       String slackChannel,
-      String slackMessageTs) {
+      String slackMessageTs,
+      LeadDecision lastDecision,
+      String notice) {
     this(
         status,
         currentStep,
@@ -43,6 +49,8 @@ public record LeadState(
         crmLeadUrl,
         slackChannel,
         slackMessageTs,
+        lastDecision,
+        notice,
         null);
   }
 }

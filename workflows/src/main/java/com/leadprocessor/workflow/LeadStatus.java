@@ -8,6 +8,11 @@ public enum LeadStatus {
   ENRICHING,
   CREATING_CRM_LEAD,
   ALERTING,
+  /**
+   * A step's service is down: its retry policy ran out and it keeps retrying; the lead enters
+   * {@link #NEEDS_REVIEW} only when that lasts too long.
+   */
+  DELAYED,
   COMPLETED,
   REJECTED,
   NEEDS_REVIEW,

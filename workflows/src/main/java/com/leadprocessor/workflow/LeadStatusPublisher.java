@@ -48,6 +48,24 @@ final class LeadStatusPublisher {
         LeadSearchAttributes.LEAD_FAILED_STEP.valueSet(step.name()));
   }
 
+  /**
+   * Publishes that the lead is delayed because {@code step} keeps failing, with that step as the
+   * failed step, so {@code LeadStatus="DELAYED" AND LeadFailedStep="SALESFORCE"} finds an outage's
+   * leads.
+   */
+  void delayed(LeadStep step) {
+    Workflow.upsertTypedSearchAttributes(
+        LeadSearchAttributes.LEAD_STATUS.valueSet(LeadStatus.DELAYED.name()),
+        LeadSearchAttributes.LEAD_FAILED_STEP.valueSet(step.name()));
+  }
+
+  /** The delayed step succeeded: back to the step's own status, without a failed step. */
+  void leftDelay(LeadStep step) {
+    Workflow.upsertTypedSearchAttributes(
+        LeadSearchAttributes.LEAD_STATUS.valueSet(step.status().name()),
+        LeadSearchAttributes.LEAD_FAILED_STEP.valueUnset());
+  }
+
   /** Unsets the failed step; the status changes with the next published step. */
   void leftReview() {
     Workflow.upsertTypedSearchAttributes(LeadSearchAttributes.LEAD_FAILED_STEP.valueUnset());

@@ -2,6 +2,8 @@ package com.leadprocessor.workflow;
 
 import io.temporal.workflow.QueryMethod;
 import io.temporal.workflow.SignalMethod;
+import io.temporal.workflow.UpdateMethod;
+import io.temporal.workflow.UpdateValidatorMethod;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
 
@@ -9,6 +11,14 @@ import io.temporal.workflow.WorkflowMethod;
  * One lead, from the webhook to sales: verify, route, enrich, create the Salesforce Lead and alert
  * Slack. When a required step fails for good, the lead waits in {@link LeadStatus#NEEDS_REVIEW} for
  * a reviewer's {@code retry}, {@code skip} or {@code discard} instead of failing.
+ *
+ * <p>A reviewer decides with an Update ({@code reviewRetry}, {@code reviewSkip}, {@code
+ * reviewDiscard}): its validator refuses a decision the lead cannot take, so a refused one leaves
+ * no trace in the history, and the accepted one answers with the lead's new state. The signals of
+ * the same decisions stay for Temporal batch operations, which can signal but not update, and for
+ * the histories recorded before the Updates; a signal the lead cannot take is shown in its details.
+ * Update names differ from the signal names so that the Temporal UI's and the CLI's lists name each
+ * handler once.
  */
 @WorkflowInterface
 public interface LeadWorkflow {
@@ -28,13 +38,25 @@ public interface LeadWorkflow {
   /** The name of the {@link #discard} signal. */
   String SIGNAL_DISCARD = "discard";
 
+  /** The name of the {@link #reviewRetry} Update. */
+  String UPDATE_RETRY = "reviewRetry";
+
+  /** The name of the {@link #reviewSkip} Update. */
+  String UPDATE_SKIP = "reviewSkip";
+
+  /** The name of the {@link #reviewDiscard} Update. */
+  String UPDATE_DISCARD = "reviewDiscard";
+
   /** The name of the {@link #state} query. */
   String QUERY_STATE = "state";
 
   @WorkflowMethod(name = WORKFLOW_TYPE)
   LeadOutcome process(LeadRequest request);
 
-  /** Reruns the failed step with a fresh retry budget, optionally with corrected input. */
+  /**
+   * Reruns the failed step with a fresh retry budget, optionally with corrected input. Prefer
+   * {@link #reviewRetry}; this signal is what a bulk retry (a batch operation) sends.
+   */
   @SignalMethod(name = SIGNAL_RETRY)
   void retry(RetryRequest request);
 
@@ -45,6 +67,33 @@ public interface LeadWorkflow {
   /** Ends the lead as {@link LeadStatus#DISCARDED}. */
   @SignalMethod(name = SIGNAL_DISCARD)
   void discard(ReviewNote note);
+
+  /**
+   * Reruns the failed step with a fresh retry budget, optionally with corrected input, and answers
+   * with the lead's state once the step runs again.
+   */
+  @UpdateMethod(name = UPDATE_RETRY)
+  LeadState reviewRetry(RetryRequest request);
+
+  /** Refuses a retry the lead cannot take; see {@link ReviewRefusal}. */
+  @UpdateValidatorMethod(updateName = UPDATE_RETRY)
+  void validateReviewRetry(RetryRequest request);
+
+  /** Continues past the failed step without its result; answers with the lead's state. */
+  @UpdateMethod(name = UPDATE_SKIP)
+  LeadState reviewSkip(ReviewNote note);
+
+  /** Refuses a skip the lead cannot take. */
+  @UpdateValidatorMethod(updateName = UPDATE_SKIP)
+  void validateReviewSkip(ReviewNote note);
+
+  /** Ends the lead as {@link LeadStatus#DISCARDED}; answers with its final state. */
+  @UpdateMethod(name = UPDATE_DISCARD)
+  LeadState reviewDiscard(ReviewNote note);
+
+  /** Refuses a discard the lead cannot take. */
+  @UpdateValidatorMethod(updateName = UPDATE_DISCARD)
+  void validateReviewDiscard(ReviewNote note);
 
   @QueryMethod(name = QUERY_STATE)
   LeadState state();

@@ -10,6 +10,7 @@ import com.leadprocessor.workflow.salesforce.CrmLead;
 import com.leadprocessor.workflow.salesforce.CrmLeadRequest;
 import com.leadprocessor.workflow.slack.LeadAlert;
 import com.leadprocessor.workflow.slack.SlackMessage;
+import com.leadprocessor.workflow.verification.EmailSyntax;
 import com.leadprocessor.workflow.verification.VerificationResult;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.Workflow;
@@ -47,7 +48,8 @@ import org.slf4j.Logger;
  * </ol>
  *
  * <p>The versions written before the first release were folded into one baseline on 2026-12-02
- * (recorded in {@code histories/baseline/}). Change ids in force: {@link
+ * (recorded in {@code histories/baseline/}). In force since: {@code delayed-before-review} (in
+ * {@link LeadDelays}, histories in {@code histories/delayed-before-review/}); {@link
  * LeadStepOrder#ENRICH_BEFORE_ROUTE} ({@code histories/enrich-before-route/}).
  */
 public class LeadWorkflowImpl implements LeadWorkflow {
@@ -58,6 +60,7 @@ public class LeadWorkflowImpl implements LeadWorkflow {
   private final LeadStatusPublisher publisher = new LeadStatusPublisher();
   private final LeadStepOrder stepOrder = new LeadStepOrder();
   private final LeadReview review;
+  private final LeadDelays delays = new LeadDelays(publisher);
   private final List<String> skipped = new ArrayList<>();
   private LeadCaptureEvent event;
   private String email;
@@ -167,15 +170,23 @@ public class LeadWorkflowImpl implements LeadWorkflow {
 
   /**
    * Runs a required step until it succeeds, a reviewer skips it (then {@code onSkip} gives its
-   * result) or a reviewer discards the lead.
+   * result) or a reviewer discards the lead. While its service is down the step runs again with the
+   * lead delayed (see {@link LeadDelays}) before the lead enters review.
    */
   private <T> T runRequired(LeadStep step, Supplier<T> attempt, Supplier<T> onSkip) {
     while (true) {
-      enter(step);
+      if (delays.current() == null) {
+        enter(step);
+      }
       try {
-        return attempt.get();
+        T result = attempt.get();
+        delays.succeeded();
+        return result;
       } catch (ActivityFailure e) {
         StepFailure failure = StepFailure.of(e);
+        if (delays.runAgain(step, failure, this::markDelayed)) {
+          continue;
+        }
         status = LeadStatus.NEEDS_REVIEW;
         ReviewDecision decision = review.await(step, failure, this::publishDetails);
         if (decision.kind() == ReviewDecision.Kind.SKIP) {
@@ -192,7 +203,9 @@ public class LeadWorkflowImpl implements LeadWorkflow {
       return;
     }
     if (correction.capturedEmail() != null && !correction.capturedEmail().isBlank()) {
-      email = correction.capturedEmail().trim();
+      // An Update's validator has checked the syntax; a signal's correction is taken as sent.
+      EmailSyntax.Parsed corrected = EmailSyntax.parse(correction.capturedEmail());
+      email = corrected.valid() ? corrected.normalized() : correction.capturedEmail().trim();
       event = event.withCapturedEmail(email);
     }
     if (correction.company() != null && !correction.company().isBlank() && enrichment != null) {
@@ -201,6 +214,11 @@ public class LeadWorkflowImpl implements LeadWorkflow {
     if (route != null) {
       route = route.correctedWith(correction.slackChannel(), correction.salesforceOwnerId());
     }
+  }
+
+  private void markDelayed() {
+    status = LeadStatus.DELAYED;
+    publishDetails();
   }
 
   private void enter(LeadStep step) {
@@ -214,8 +232,8 @@ public class LeadWorkflowImpl implements LeadWorkflow {
     status = finalStatus;
     currentStep = null;
     publisher.finished(status);
-    Workflow.setCurrentDetails(LeadDetails.render(state(), reason, null));
-    // Signals are handled synchronously, but wait anyway so none is cut off by completion.
+    Workflow.setCurrentDetails(LeadDetails.render(state(), reason, null, null));
+    // A review Update answers once the lead acted on it: let it answer before completing.
     Workflow.await(Workflow::isEveryHandlerFinished);
     return new LeadOutcome(
         finalStatus,
@@ -229,27 +247,61 @@ public class LeadWorkflowImpl implements LeadWorkflow {
   }
 
   private void publishDetails() {
-    Workflow.setCurrentDetails(LeadDetails.render(state(), null, review.current()));
+    Workflow.setCurrentDetails(
+        LeadDetails.render(state(), null, review.current(), delays.current()));
   }
 
   @Override
   public void retry(RetryRequest request) {
-    review.decide(ReviewDecision.retry(request));
+    review.decideBySignal(ReviewDecision.retry(request), status, this::publishDetails);
   }
 
   @Override
   public void skip(ReviewNote note) {
-    review.decide(ReviewDecision.skip(note));
+    review.decideBySignal(ReviewDecision.skip(note), status, this::publishDetails);
   }
 
   @Override
   public void discard(ReviewNote note) {
-    review.decide(ReviewDecision.discard(note));
+    review.decideBySignal(ReviewDecision.discard(note), status, this::publishDetails);
+  }
+
+  @Override
+  public LeadState reviewRetry(RetryRequest request) {
+    return review.decideByUpdate(ReviewDecision.retry(request), this::state);
+  }
+
+  @Override
+  public void validateReviewRetry(RetryRequest request) {
+    review.validate(ReviewDecision.retry(request), status);
+  }
+
+  @Override
+  public LeadState reviewSkip(ReviewNote note) {
+    return review.decideByUpdate(ReviewDecision.skip(note), this::state);
+  }
+
+  @Override
+  public void validateReviewSkip(ReviewNote note) {
+    review.validate(ReviewDecision.skip(note), status);
+  }
+
+  @Override
+  public LeadState reviewDiscard(ReviewNote note) {
+    return review.decideByUpdate(ReviewDecision.discard(note), this::state);
+  }
+
+  @Override
+  public void validateReviewDiscard(ReviewNote note) {
+    review.validate(ReviewDecision.discard(note), status);
   }
 
   @Override
   public LeadState state() {
-    StepFailure failure = review.current() == null ? null : review.current().failure();
+    StepFailure failure =
+        review.current() != null
+            ? review.current().failure()
+            : delays.current() == null ? null : delays.current().failure();
     return new LeadState(
         status,
         currentStep,
@@ -262,6 +314,8 @@ public class LeadWorkflowImpl implements LeadWorkflow {
             ? (route == null ? null : route.slackChannel())
             : slackMessage.channel(),
         slackMessage == null ? null : slackMessage.ts(),
+        review.lastDecision(),
+        review.notice(),
         route == null ? null : route.explanation());
   }
 

@@ -26,6 +26,7 @@ import com.leadprocessor.workflow.verification.VerificationResult;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -58,6 +59,9 @@ public class FakeLeadActivities
   public volatile Outage salesforceOutage = Outage.NONE;
   public volatile Outage slackOutage = Outage.NONE;
   public volatile boolean enrichmentDown;
+
+  /** How long each step keeps retrying, delayed, before review; none unless a test sets it. */
+  public volatile Map<LeadStep, Duration> keepRetrying = Map.of();
 
   /** Conversations whose lead Salesforce refuses for good, whatever {@link #salesforceOutage}. */
   public final Set<String> salesforceRefuses = ConcurrentHashMap.newKeySet();
@@ -146,7 +150,7 @@ public class FakeLeadActivities
 
   @Override
   public ReviewPolicy reviewPolicy() {
-    return new ReviewPolicy(Duration.ofHours(24));
+    return new ReviewPolicy(Duration.ofHours(24), keepRetrying);
   }
 
   @Override

@@ -31,6 +31,13 @@ class LeadWorkflowNamesTest {
     assertThat(namesOf(WorkflowMethodType.QUERY)).containsExactly(LeadWorkflow.QUERY_STATE);
   }
 
+  @Test
+  void reviewUpdateNamesAreTheOnesTheSdkRegistersAndDifferFromTheSignals() {
+    assertThat(namesOf(WorkflowMethodType.UPDATE))
+        .contains(LeadWorkflow.UPDATE_RETRY, LeadWorkflow.UPDATE_SKIP, LeadWorkflow.UPDATE_DISCARD)
+        .doesNotContainAnyElementsOf(namesOf(WorkflowMethodType.SIGNAL));
+  }
+
   private List<String> namesOf(WorkflowMethodType type) {
     return metadata.getMethodsMetadata().stream()
         .filter(method -> method.getType() == type)

@@ -199,6 +199,84 @@ class LeadWorkflowTest {
   }
 
   @Test
+  void salesforceOutageShorterThanItsKeepRetryingTimeDelaysTheLeadThenCompletesWithoutReview() {
+    activities.keepRetrying = Map.of(LeadStep.SALESFORCE, Duration.ofHours(1));
+    activities.salesforceOutage = FakeLeadActivities.Outage.TRANSIENT;
+    LeadWorkflow lead = newLead("conv-delayed", "buyer@acme-corp.com");
+    WorkflowClient.start(lead::process, request("conv-delayed", "buyer@acme-corp.com"));
+
+    env.sleep(Duration.ofMinutes(5));
+
+    LeadState delayed = lead.state();
+    assertThat(delayed.status()).isEqualTo(LeadStatus.DELAYED);
+    assertThat(delayed.currentStep()).isEqualTo(LeadStep.SALESFORCE);
+    assertThat(delayed.failedStep()).isNull();
+    assertThat(delayed.lastError()).isEqualTo("Salesforce answered 503 Service Unavailable");
+    assertThat(activities.salesforceAttempts.get()).isGreaterThan(3);
+    assertThat(searchAttribute(lead, LeadSearchAttributes.LEAD_STATUS)).isEqualTo("DELAYED");
+    assertThat(searchAttribute(lead, LeadSearchAttributes.LEAD_FAILED_STEP))
+        .isEqualTo("SALESFORCE");
+    assertThat(currentDetails(lead))
+        .contains("**Status:** DELAYED (step SALESFORCE)")
+        .contains("**Delayed step:** SALESFORCE keeps retrying until ")
+        .contains("**Last error:** retries exhausted (UNAVAILABLE): Salesforce answered 503");
+    assertThat(activities.reviewAlerts).isEmpty();
+
+    activities.salesforceOutage = FakeLeadActivities.Outage.NONE;
+    LeadOutcome outcome = WorkflowStub.fromTyped(lead).getResult(LeadOutcome.class);
+
+    assertThat(outcome.status()).isEqualTo(LeadStatus.COMPLETED);
+    assertThat(activities.crmLeadsUpserted).hasSize(1);
+    assertThat(activities.slackAlertsPosted).hasSize(1);
+    assertThat(activities.reviewAlerts).isEmpty();
+    assertThat(searchAttribute(lead, LeadSearchAttributes.LEAD_STATUS)).isEqualTo("COMPLETED");
+    assertThat(searchAttribute(lead, LeadSearchAttributes.LEAD_FAILED_STEP)).isNull();
+    histories.record(lead, "lead-delayed-recovered");
+  }
+
+  @Test
+  void outageLongerThanTheKeepRetryingTimeMovesTheDelayedLeadToReviewAndAlertsOnce() {
+    activities.keepRetrying = Map.of(LeadStep.SLACK, Duration.ofMinutes(2));
+    activities.slackOutage = FakeLeadActivities.Outage.TRANSIENT;
+    LeadWorkflow lead = newLead("conv-delayed-review", "buyer@acme-corp.com");
+    WorkflowClient.start(lead::process, request("conv-delayed-review", "buyer@acme-corp.com"));
+
+    env.sleep(Duration.ofSeconds(30));
+    assertThat(lead.state().status()).isEqualTo(LeadStatus.DELAYED);
+    assertThat(activities.reviewAlerts).isEmpty();
+
+    env.sleep(Duration.ofMinutes(5));
+    assertThat(lead.state().status()).isEqualTo(LeadStatus.NEEDS_REVIEW);
+    assertThat(lead.state().failedStep()).isEqualTo(LeadStep.SLACK);
+    assertThat(searchAttribute(lead, LeadSearchAttributes.LEAD_STATUS)).isEqualTo("NEEDS_REVIEW");
+    assertThat(activities.reviewAlerts)
+        .singleElement()
+        .satisfies(alert -> assertThat(alert.failedStep()).isEqualTo(LeadStep.SLACK));
+
+    activities.slackOutage = FakeLeadActivities.Outage.NONE;
+    LeadState retried = lead.reviewRetry(new RetryRequest("Slack is back", null, "alice"));
+    assertThat(retried.lastDecision().decidedBy()).isEqualTo("alice");
+    assertThat(WorkflowStub.fromTyped(lead).getResult(LeadOutcome.class).status())
+        .isEqualTo(LeadStatus.COMPLETED);
+    assertThat(activities.slackAlertsPosted).hasSize(1);
+    histories.record(lead, "lead-delayed-then-reviewed");
+  }
+
+  @Test
+  void permanentRefusalGoesToReviewAtOnceEvenWhenTheStepWouldKeepRetrying() {
+    activities.keepRetrying = Map.of(LeadStep.SALESFORCE, Duration.ofHours(1));
+    activities.salesforceOutage = FakeLeadActivities.Outage.PERMANENT;
+    LeadWorkflow lead = newLead("conv-delayed-permanent", "buyer@acme-corp.com");
+    WorkflowClient.start(lead::process, request("conv-delayed-permanent", "buyer@acme-corp.com"));
+
+    env.sleep(Duration.ofSeconds(5));
+
+    assertThat(lead.state().status()).isEqualTo(LeadStatus.NEEDS_REVIEW);
+    assertThat(activities.salesforceAttempts).hasValue(1);
+    assertThat(activities.reviewAlerts).hasSize(1);
+  }
+
+  @Test
   void permanentSalesforceRefusalGoesToReviewAtOnceAndRetryCarriesTheCorrection() {
     activities.salesforceOutage = FakeLeadActivities.Outage.PERMANENT;
     LeadWorkflow lead = newLead("conv-missing-company", "buyer@gmail.com");

@@ -51,9 +51,19 @@ class NamesInScriptsTest {
 
   @Test
   void composeSetUpCreatesEveryLeadSearchAttributeWithItsType() throws IOException {
-    Matcher declared =
-        Pattern.compile("SEARCH_ATTRIBUTES=\"([^\"]*)\"").matcher(read("deploy/temporal/setup.sh"));
-    assertThat(declared.find()).as("SEARCH_ATTRIBUTES=\"...\" in setup.sh").isTrue();
+    assertThat(searchAttributesCreatedBy("deploy/temporal/setup.sh"))
+        .isEqualTo(leadSearchAttributes());
+  }
+
+  @Test
+  void thePostgresqlServerScriptCreatesEveryLeadSearchAttributeWithItsType() throws IOException {
+    assertThat(searchAttributesCreatedBy("scripts/temporal-postgres.sh"))
+        .isEqualTo(leadSearchAttributes());
+  }
+
+  private static Map<String, String> searchAttributesCreatedBy(String script) throws IOException {
+    Matcher declared = Pattern.compile("SEARCH_ATTRIBUTES=\"([^\"]*)\"").matcher(read(script));
+    assertThat(declared.find()).as("SEARCH_ATTRIBUTES=\"...\" in %s", script).isTrue();
 
     Map<String, String> created =
         Arrays.stream(declared.group(1).trim().split("\\s+"))
@@ -64,8 +74,7 @@ class NamesInScriptsTest {
                     pair -> pair.length == 2 ? pair[1] : "(no type)",
                     (first, second) -> first,
                     LinkedHashMap::new));
-
-    assertThat(created).isEqualTo(leadSearchAttributes());
+    return created;
   }
 
   @Test

@@ -50,7 +50,7 @@ public class LeadReviewActivitiesImpl implements LeadReviewActivities {
 
   @Override
   public ReviewPolicy reviewPolicy() {
-    return new ReviewPolicy(properties.remindAfter());
+    return new ReviewPolicy(properties.remindAfter(), properties.keepRetrying());
   }
 
   @Override

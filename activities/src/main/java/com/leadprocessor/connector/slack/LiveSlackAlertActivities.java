@@ -5,9 +5,9 @@ import com.leadprocessor.workflow.slack.LeadAlert;
 import com.leadprocessor.workflow.slack.SlackAlertActivities;
 import com.leadprocessor.workflow.slack.SlackMessage;
 import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.RequestFormBuilder;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.request.chat.ChatPostMessageRequest;
-import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityInfo;
 import io.temporal.failure.ApplicationFailure;
@@ -76,7 +76,7 @@ public class LiveSlackAlertActivities implements SlackAlertActivities, Connector
       }
     }
     ChatPostMessageRequest request = message.build(alert, channel);
-    ChatPostMessageResponse response = post(channel, request);
+    PostMessageAnswer response = post(channel, request);
     if (!response.isOk()) {
       throw SlackFailures.of("chat.postMessage", channel, response);
     }
@@ -90,9 +90,18 @@ public class LiveSlackAlertActivities implements SlackAlertActivities, Connector
     return new SlackMessage(response.getChannel(), response.getTs());
   }
 
-  private ChatPostMessageResponse post(String channel, ChatPostMessageRequest request) {
+  private PostMessageAnswer post(String channel, ChatPostMessageRequest request) {
     try {
-      return pacer.paced(channel, () -> slack.chatPostMessage(request));
+      // slack.chatPostMessage(request) as the SDK sends it (RequestFormBuilder.toForm), with an
+      // answer class of the fields read here: PostMessageAnswer says why.
+      return pacer.paced(
+          channel,
+          () ->
+              slack.postFormWithTokenAndParseResponse(
+                  form -> RequestFormBuilder.toForm(request),
+                  "chat.postMessage",
+                  properties.botToken(),
+                  PostMessageAnswer.class));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw ApplicationFailure.newFailure(

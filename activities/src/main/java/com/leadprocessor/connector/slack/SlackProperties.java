@@ -1,6 +1,7 @@
 package com.leadprocessor.connector.slack;
 
 import com.leadprocessor.workflow.routing.Route;
+import com.leadprocessor.workflow.slack.SlackChannels;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -46,9 +47,8 @@ public record SlackProperties(
         @DefaultValue("10s")
         Duration timeout) {
 
-  static final String CHANNEL = "#[a-z0-9][a-z0-9._-]{0,79}|[CG][A-Z0-9]{8,}";
-  private static final String CHANNEL_MESSAGE =
-      "must be a channel name such as #sales-leads or a channel id such as C0123456789";
+  static final String CHANNEL = SlackChannels.PATTERN;
+  private static final String CHANNEL_MESSAGE = SlackChannels.EXPECTED;
 
   /** The defaults, as a worker with no configuration has them. */
   public static SlackProperties defaults() {

@@ -1,11 +1,11 @@
 package com.leadprocessor.connector.verification;
 
-import java.net.IDN;
-import java.util.Locale;
+import com.leadprocessor.workflow.verification.EmailSyntax;
 
 /**
  * The one way this module writes a domain name: IDN labels as ASCII ({@code xn--}), lower case, no
- * trailing dot. Reference lists and captured emails go through it alike, so they always compare.
+ * trailing dot, as {@link EmailSyntax} writes the domain of a captured email. Reference lists and
+ * captured emails go through it alike, so they always compare.
  */
 final class AsciiDomain {
 
@@ -17,10 +17,6 @@ final class AsciiDomain {
    * @throws IllegalArgumentException if it is not a valid internationalised domain name
    */
   static String of(String domain) {
-    String trimmed = domain.strip();
-    if (trimmed.endsWith(".")) {
-      trimmed = trimmed.substring(0, trimmed.length() - 1);
-    }
-    return IDN.toASCII(trimmed, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
+    return EmailSyntax.asciiDomain(domain);
   }
 }

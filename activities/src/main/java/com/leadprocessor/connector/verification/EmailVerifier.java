@@ -1,11 +1,7 @@
 package com.leadprocessor.connector.verification;
 
+import com.leadprocessor.workflow.verification.EmailSyntax;
 import com.leadprocessor.workflow.verification.VerificationResult;
-import com.sanctionco.jmail.Email;
-import com.sanctionco.jmail.EmailValidationResult;
-import com.sanctionco.jmail.EmailValidator;
-import com.sanctionco.jmail.FailureReason;
-import com.sanctionco.jmail.JMail;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -79,15 +75,6 @@ public class EmailVerifier {
           Pattern.compile("qwert[yuiop]*\\d*"),
           Pattern.compile("0?1234\\d*"));
 
-  private static final EmailValidator SYNTAX =
-      JMail.strictValidator()
-          .requireTopLevelDomain()
-          .disallowIpDomain()
-          .disallowSingleCharacterTopLevelDomains()
-          .disallowExplicitSourceRouting()
-          .disallowQuotedIdentifiers()
-          .disallowObsoleteWhitespace();
-
   private final VerificationProperties properties;
   private final DisposableDomains disposableDomains;
   private final FreeEmailDomains freeEmailDomains;
@@ -109,26 +96,11 @@ public class EmailVerifier {
     if (capturedEmail == null || capturedEmail.isBlank()) {
       return VerificationResult.rejected("captured_email is missing");
     }
-    EmailValidationResult syntax = SYNTAX.validate(capturedEmail.strip());
-    if (syntax.isFailure() || syntax.getEmail().isEmpty()) {
-      return VerificationResult.rejected(
-          "invalid email syntax: " + describe(syntax.getFailureReason()));
+    EmailSyntax.Parsed email = EmailSyntax.parse(capturedEmail);
+    if (!email.valid()) {
+      return VerificationResult.rejected(email.rejection());
     }
-    Email email = syntax.getEmail().get();
-    if (email.localPart().startsWith("\"")) {
-      return VerificationResult.rejected(
-          "invalid email syntax: quoted local parts are not accepted");
-    }
-    if (!email.comments().isEmpty()) {
-      return VerificationResult.rejected("invalid email syntax: comments are not accepted");
-    }
-    String domain;
-    try {
-      domain = AsciiDomain.of(email.domain());
-    } catch (IllegalArgumentException e) {
-      return VerificationResult.rejected(
-          "invalid email syntax: the internationalised domain cannot be written in ASCII");
-    }
+    String domain = email.asciiDomain();
     String localPart = email.localPart();
     return rejectionReason(localPart, domain)
         .map(VerificationResult::rejected)
@@ -173,18 +145,5 @@ public class EmailVerifier {
   private static boolean isObviouslyFake(String mailbox) {
     return FAKE_LOCAL_PARTS.contains(mailbox)
         || FAKE_LOCAL_PART_PATTERNS.stream().anyMatch(p -> p.matcher(mailbox).matches());
-  }
-
-  private static String describe(FailureReason reason) {
-    if (FailureReason.CONTAINS_IP_DOMAIN.equals(reason)
-        || FailureReason.INVALID_IP_DOMAIN.equals(reason)) {
-      return "IP-literal domains are not accepted";
-    }
-    if (FailureReason.MISSING_TOP_LEVEL_DOMAIN.equals(reason)) {
-      return "the domain has no top-level domain";
-    }
-    return reason == null
-        ? "not an email address"
-        : reason.toString().toLowerCase(Locale.ROOT).replace('_', ' ');
   }
 }

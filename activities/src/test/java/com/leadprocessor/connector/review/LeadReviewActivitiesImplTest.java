@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -43,13 +44,19 @@ class LeadReviewActivitiesImplTest {
 
   private final LeadReviewActivitiesImpl activities =
       new LeadReviewActivitiesImpl(
-          new ReviewReminderProperties(Duration.ofHours(24)),
+          new ReviewReminderProperties(Duration.ofHours(24), null),
           List.of(new LogReviewNotifier(), recording),
           meters);
 
   @Test
   void reviewPolicyComesFromConfiguration() {
-    assertThat(activities.reviewPolicy()).isEqualTo(new ReviewPolicy(Duration.ofHours(24)));
+    assertThat(activities.reviewPolicy())
+        .isEqualTo(
+            new ReviewPolicy(
+                Duration.ofHours(24),
+                Map.of(
+                    LeadStep.SALESFORCE, Duration.ofHours(4),
+                    LeadStep.SLACK, Duration.ofHours(4))));
   }
 
   @Test

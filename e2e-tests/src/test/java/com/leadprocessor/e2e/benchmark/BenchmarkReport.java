@@ -22,16 +22,22 @@ import java.util.Set;
 final class BenchmarkReport {
 
   private final BenchmarkSettings settings;
-  private final List<Map<String, Double>> runs;
+  private final Map<String, List<Map<String, Double>>> runsByServer;
   private final StringBuilder out = new StringBuilder();
 
-  private BenchmarkReport(BenchmarkSettings settings, List<Map<String, Double>> runs) {
+  /** The runs of the server whose section is being written. */
+  private List<Map<String, Double>> runs;
+
+  private BenchmarkReport(
+      BenchmarkSettings settings, Map<String, List<Map<String, Double>>> runsByServer) {
     this.settings = settings;
-    this.runs = runs;
+    this.runsByServer = runsByServer;
   }
 
-  static Path write(BenchmarkSettings settings, List<Map<String, Double>> runs) {
-    String text = new BenchmarkReport(settings, runs).render();
+  /** {@code runsByServer}: the figures of each run, by Temporal server (dev, external). */
+  static Path write(
+      BenchmarkSettings settings, Map<String, List<Map<String, Double>>> runsByServer) {
+    String text = new BenchmarkReport(settings, runsByServer).render();
     Path report = E2eEnvironment.buildSubdir("benchmark").resolve("report.md");
     try {
       Files.writeString(report, text);
@@ -64,10 +70,133 @@ final class BenchmarkReport {
     line("Temporal dev server options: `" + String.join(" ", settings.temporalOptions()) + "`.");
     line("Figures are medians over the runs (min-max in brackets when there are several).");
     line("");
-    summary();
-    cores();
-    everyFigure();
+    if (runsByServer.size() > 1) {
+      sideBySide();
+    }
+    runsByServer.forEach(
+        (server, serverRuns) -> {
+          runs = serverRuns;
+          if (runsByServer.size() > 1) {
+            line("# Temporal: " + serverName(server));
+            line("");
+          }
+          summary();
+          cores();
+          perLead();
+          everyFigure();
+          line("");
+        });
     return out.toString();
+  }
+
+  private static String serverName(String server) {
+    return switch (server) {
+      case "external" -> "external server " + System.getenv("E2E_TEMPORAL_ADDRESS");
+      case "dev-defaults" -> "dev server (temporal server start-dev, SQLite's defaults)";
+      default -> "dev server (temporal server start-dev, SQLite, the options above)";
+    };
+  }
+
+  /** The main figures of every server, one column each, from the same run(s). */
+  private void sideBySide() {
+    line("## Temporal servers side by side");
+    line("");
+    List<String> servers = new ArrayList<>(runsByServer.keySet());
+    line("| Figure | " + String.join(" | ", servers.stream().map(s -> s).toList()) + " |");
+    line("|---|" + "---|".repeat(servers.size()));
+    String modest = "rate" + (int) settings.modestRate();
+    Map<String, String> figures = new java.util.LinkedHashMap<>();
+    figures.put("raw.startsPerSecond", "Raw SDK starts/s (%.0f)");
+    figures.put("raw.p50", "One raw SDK start p50 (ms, %.1f)");
+    figures.put("saturation.completedPerSecond", "Completed leads/s sustained (%.1f)");
+    figures.put("saturation.acceptedPerSecond", "Accepted webhooks/s at saturation (%.0f)");
+    figures.put(modest + ".e2e.p50", "Webhook to alert p50 at the modest rate (ms, %.0f)");
+    figures.put(modest + ".e2e.p99", "Webhook to alert p99 at the modest rate (ms, %.0f)");
+    for (double rate : settings.rates()) {
+      figures.put("rate" + (int) rate + ".ack.p99", "Ack p99 at " + (int) rate + "/s (ms, %.1f)");
+    }
+    figures.put(
+        "perLead." + modest + ".cpuMs.temporal",
+        "Temporal CPU per lead at the modest rate (ms, %.1f)");
+    figures.put(
+        "perLead." + modest + ".cpuMs.worker-1",
+        "Worker CPU per lead at the modest rate (ms, %.1f)");
+    figures.put(
+        "perLead." + modest + ".cpuMs.postgresql",
+        "PostgreSQL CPU per lead at the modest rate (ms, %.1f)");
+    figures.put(
+        "perLead.saturation.cpuMs.temporal", "Temporal CPU per lead at saturation (ms, %.1f)");
+    figures.put(
+        "perLead.saturation.cpuMs.postgresql", "PostgreSQL CPU per lead at saturation (ms, %.1f)");
+    figures.put(
+        "perLead.saturation.cpuMs.worker-1", "Worker CPU per lead at saturation (ms, %.1f)");
+    figures.put("perLead." + modest + ".stateTransitions", "State transitions per lead (%.1f)");
+    figures.put("perLead." + modest + ".historyEvents", "History events per lead (%.1f)");
+    figures.put("leads.lost", "Leads lost (%.0f)");
+    figures.put("leads.duplicated", "Leads duplicated (%.0f)");
+    figures.forEach(
+        (key, label) -> {
+          int open = label.lastIndexOf('(');
+          String format = label.substring(open + 1, label.length() - 1).replaceAll("^ms, ", "");
+          String name = label.substring(0, open).trim() + (label.contains("(ms") ? " (ms)" : "");
+          List<String> cells = new ArrayList<>();
+          for (String server : servers) {
+            runs = runsByServer.get(server);
+            cells.add(fig(key, format));
+          }
+          line("| " + name + " | " + String.join(" | ", cells) + " |");
+        });
+    line("");
+  }
+
+  /** CPU milliseconds and Temporal work per completed lead, by phase. */
+  private void perLead() {
+    Set<String> processes = new LinkedHashSet<>();
+    Set<String> phases = new LinkedHashSet<>();
+    for (String key : runs.get(0).keySet()) {
+      if (key.startsWith("perLead.") && key.contains(".cpuMs.")) {
+        String[] parts = key.split("\\.", 4);
+        phases.add(parts[1]);
+        processes.add(parts[3]);
+      }
+    }
+    if (phases.isEmpty()) {
+      return;
+    }
+    line("## Cost per completed lead, by phase");
+    line("");
+    line(
+        "CPU milliseconds of each process from the start of the phase until its last lead"
+            + " completed, divided by the leads it completed; Temporal's work for "
+            + "a sample of the phase's leads, read from the server (`DescribeWorkflowExecution`,"
+            + " `GetWorkflowExecutionHistory`).");
+    line("");
+    List<String> columns = new ArrayList<>();
+    processes.forEach(process -> columns.add("CPU ms " + process));
+    columns.addAll(
+        List.of(
+            "workflow tasks",
+            "activity tasks",
+            "markers",
+            "history events",
+            "history bytes",
+            "state transitions"));
+    line("| Phase | leads | " + String.join(" | ", columns) + " |");
+    line("|---|---|" + "---|".repeat(columns.size()));
+    for (String phase : phases) {
+      List<String> cells = new ArrayList<>();
+      cells.add(fig(phase + ".completed", "%.0f"));
+      for (String process : processes) {
+        cells.add(fig("perLead." + phase + ".cpuMs." + process, "%.1f"));
+      }
+      for (String figure : HistoryCost.FIGURES) {
+        cells.add(fig("perLead." + phase + "." + figure, "%.1f"));
+      }
+      line("| " + phase + " | " + String.join(" | ", cells) + " |");
+    }
+    line("");
+    line("Markers: local activities and version markers recorded in the history.");
+    line("");
   }
 
   private void summary() {

@@ -6,6 +6,7 @@ import com.leadprocessor.e2e.harness.Pause;
 import com.leadprocessor.e2e.harness.ProcessUsage;
 import com.leadprocessor.emulation.SalesforceEmulation;
 import com.leadprocessor.emulation.SlackEmulation;
+import com.leadprocessor.workflow.lead.LeadWorkflowIds;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -26,11 +27,19 @@ final class BenchmarkRun {
   private static final String LEAD_ALERT = "lead_alert";
   private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(10);
 
+  /** The PostgreSQL postmaster of scripts/temporal-postgres.sh, whose CPU the server causes. */
+  private static final String DATABASE_PID_ENV = "E2E_TEMPORAL_DATABASE_PID";
+
+  private static final String POSTGRESQL = "postgresql";
+
+  /** Completed leads per phase whose histories are read for the per-lead Temporal figures. */
+  private static final int HISTORY_SAMPLE = 20;
+
   private final BenchmarkSettings settings;
   private final LeadProcessorSystem system;
   private final SlackEmulation slack;
   private final SalesforceEmulation salesforce;
-  private final int run;
+  private final String run;
   private final Map<String, Double> figures = new LinkedHashMap<>();
   private final Map<String, Long> processes = new LinkedHashMap<>();
 
@@ -39,7 +48,7 @@ final class BenchmarkRun {
       LeadProcessorSystem system,
       SlackEmulation slack,
       SalesforceEmulation salesforce,
-      int run) {
+      String run) {
     this.settings = settings;
     this.system = system;
     this.slack = slack;
@@ -52,6 +61,11 @@ final class BenchmarkRun {
       processes.put("worker-" + (i + 1), workers.get(i).pid());
     }
     processes.put("load+emulations", ProcessHandle.current().pid());
+    String database = System.getenv(DATABASE_PID_ENV);
+    if (system.temporal().isExternal() && database != null && !database.isBlank()) {
+      // PostgreSQL's postmaster and its backends: the external server's database.
+      processes.put(POSTGRESQL, Long.parseLong(database.trim()));
+    }
   }
 
   Map<String, Double> measure() {
@@ -70,6 +84,7 @@ final class BenchmarkRun {
           load.atRate(phase, mix, rate, settings.phase(), settings.concurrency());
       recordCores(phase, before);
       Map<String, List<Long>> alerts = drain(result);
+      recordPerLead(phase, before, alerts);
       recordAcknowledgements(phase, result);
       if (rate == settings.modestRate()) {
         recordEndToEnd(phase, result, alerts, downstreamRequests() - downstreamBefore);
@@ -85,6 +100,7 @@ final class BenchmarkRun {
     recordAcknowledgements("saturation", saturation);
     figures.put("saturation.acceptedPerSecond", saturation.acceptedPerSecond());
     Map<String, List<Long>> alerts = drain(saturation);
+    recordPerLead("saturation", before, alerts);
     recordCompletions(saturationStart, alerts);
 
     usage().forEach((name, usage) -> figures.put("rssMb." + name, usage.peakResidentBytes() / 1e6));
@@ -102,6 +118,37 @@ final class BenchmarkRun {
     figures.put("raw.startsPerSecond", raw.startsPerSecond());
     figures.put("raw.p50", raw.startMicros().getValueAtPercentile(50) / 1000.0);
     figures.put("raw.p99", raw.startMicros().getValueAtPercentile(99) / 1000.0);
+  }
+
+  /**
+   * What one completed lead of the phase cost: CPU milliseconds of each process from the start of
+   * the phase until its last lead completed (so the work the phase queued is counted too), and what
+   * Temporal persisted for a sample of its leads ({@link HistoryCost}).
+   */
+  private void recordPerLead(
+      String phase, Map<String, ProcessUsage> before, Map<String, List<Long>> alerts) {
+    int completed = alerts.size();
+    figures.put(phase + ".completed", (double) completed);
+    if (completed == 0) {
+      return;
+    }
+    usage()
+        .forEach(
+            (name, now) ->
+                figures.put(
+                    "perLead." + phase + ".cpuMs." + name,
+                    (now.cpuSeconds() - before.get(name).cpuSeconds()) * 1000 / completed));
+    List<String> sample =
+        alerts.keySet().stream()
+            .sorted()
+            .limit(HISTORY_SAMPLE)
+            .map(LeadWorkflowIds::forConversation)
+            .toList();
+    try (HistoryCost history = new HistoryCost(system.temporal().address())) {
+      history
+          .perLead(sample)
+          .forEach((name, value) -> figures.put("perLead." + phase + "." + name, value));
+    }
   }
 
   private void recordAcknowledgements(String phase, LoadGenerator.Result result) {
@@ -211,7 +258,11 @@ final class BenchmarkRun {
 
   private Map<String, ProcessUsage> usage() {
     Map<String, ProcessUsage> usage = new LinkedHashMap<>();
-    processes.forEach((name, pid) -> usage.put(name, ProcessUsage.of(pid)));
+    processes.forEach(
+        (name, pid) ->
+            usage.put(
+                name,
+                name.equals(POSTGRESQL) ? ProcessUsage.withChildren(pid) : ProcessUsage.of(pid)));
     return usage;
   }
 

@@ -19,6 +19,11 @@ import java.util.List;
  * @param profile whether the apps record a Java Flight Recording of the run
  * @param jvmOptions the JVM options of the API and the workers
  * @param temporalOptions further {@code temporal server start-dev} options
+ * @param servers the Temporal servers each run measures, one after the other: {@code dev} (a dev
+ *     server the benchmark starts, with {@code temporalOptions}), {@code dev-defaults} (one with
+ *     SQLite's defaults, as {@code temporal server start-dev} has them without options) and {@code
+ *     external} (the one {@code E2E_TEMPORAL_ADDRESS} names, such as {@code
+ *     scripts/temporal-postgres.sh}'s server on PostgreSQL)
  */
 record BenchmarkSettings(
     int runs,
@@ -32,7 +37,8 @@ record BenchmarkSettings(
     int workers,
     boolean profile,
     List<String> jvmOptions,
-    List<String> temporalOptions) {
+    List<String> temporalOptions,
+    List<String> servers) {
 
   static BenchmarkSettings fromSystemProperties() {
     return new BenchmarkSettings(
@@ -55,7 +61,18 @@ record BenchmarkSettings(
         words(
             System.getProperty(
                 "benchmark.temporalOptions",
-                "--sqlite-pragma journal_mode=wal --sqlite-pragma synchronous=normal")));
+                "--sqlite-pragma journal_mode=wal --sqlite-pragma synchronous=normal")),
+        Arrays.stream(System.getProperty("benchmark.servers", "dev").split(","))
+            .map(String::trim)
+            .peek(BenchmarkSettings::checkServer)
+            .toList());
+  }
+
+  private static void checkServer(String server) {
+    if (!List.of("dev", "dev-defaults", "external").contains(server)) {
+      throw new IllegalArgumentException(
+          "benchmark.servers: 'dev', 'dev-defaults' or 'external', not '" + server + "'");
+    }
   }
 
   private static List<String> words(String text) {

@@ -36,19 +36,27 @@ class LeadProcessorBenchmark {
 
   @Test
   void measure() throws Exception {
-    List<Map<String, Double>> runs = new ArrayList<>();
+    Map<String, List<Map<String, Double>>> runs = new LinkedHashMap<>();
     for (int run = 1; run <= settings.runs(); run++) {
-      runs.add(runOnce(run));
+      Map<String, Double> bare = measureBareEndpoint(run);
+      for (String server : settings.servers()) {
+        Map<String, Double> figures = new LinkedHashMap<>(bare);
+        figures.putAll(runOnce(run, server));
+        runs.computeIfAbsent(server, name -> new ArrayList<>()).add(figures);
+      }
     }
     Path report = BenchmarkReport.write(settings, runs);
     System.out.println("Benchmark report: " + report);
-    for (Map<String, Double> figures : runs) {
-      assertThat(figures.get("leads.lost")).as("leads lost").isZero();
-      assertThat(figures.get("leads.duplicated")).as("leads duplicated").isZero();
-    }
+    runs.forEach(
+        (server, serverRuns) -> {
+          for (Map<String, Double> figures : serverRuns) {
+            assertThat(figures.get("leads.lost")).as("leads lost, " + server).isZero();
+            assertThat(figures.get("leads.duplicated")).as("leads duplicated, " + server).isZero();
+          }
+        });
   }
 
-  private Map<String, Double> runOnce(int run) throws Exception {
+  private Map<String, Double> measureBareEndpoint(int run) throws Exception {
     Map<String, Double> figures = new LinkedHashMap<>();
     String secret = SignedWebhookClient.newSecret();
     Duration phase = settings.phase();
@@ -71,6 +79,13 @@ class LeadProcessorBenchmark {
       figures.put("bare.cores", after.coresSince(before));
       figures.put("bare.rssMb", after.peakResidentBytes() / 1e6);
     }
+    return figures;
+  }
+
+  private Map<String, Double> runOnce(int run, String server) throws Exception {
+    Map<String, Double> figures = new LinkedHashMap<>();
+    // Unique on an external server that earlier benchmarks used too.
+    String runId = run + "-" + server + "-" + Long.toString(System.currentTimeMillis(), 36);
 
     try (SalesforceEmulation salesforce = SalesforceEmulation.start();
         SlackEmulation slack =
@@ -79,19 +94,21 @@ class LeadProcessorBenchmark {
                 .enforceRateLimit(settings.slackMessagesPerSecond())) {
       salesforce.slow(settings.downstreamLatency());
       LeadProcessorSystem.Builder builder =
-          LeadProcessorSystem.named("benchmark-" + run)
+          LeadProcessorSystem.named("benchmark-" + run + "-" + server)
+              .externalTemporal(server.equals("external"))
               .workers(settings.workers())
-              .temporalOptions(settings.temporalOptions())
+              .temporalOptions(
+                  server.equals("dev-defaults") ? List.of() : settings.temporalOptions())
               .liveSalesforce(salesforce)
               .liveSlack(slack)
               .workerEnv(
                   "SLACK_MAX_MESSAGES_PER_SECOND",
                   String.valueOf(settings.slackMessagesPerSecond()))
               .jvmOptions(
-                  withProfile(settings.jvmOptions(), "worker-" + run),
-                  withProfile(settings.jvmOptions(), "webhook-api-" + run));
+                  withProfile(settings.jvmOptions(), "worker-" + run + "-" + server),
+                  withProfile(settings.jvmOptions(), "webhook-api-" + run + "-" + server));
       try (LeadProcessorSystem system = builder.start()) {
-        BenchmarkRun measured = new BenchmarkRun(settings, system, slack, salesforce, run);
+        BenchmarkRun measured = new BenchmarkRun(settings, system, slack, salesforce, runId);
         figures.putAll(measured.measure());
       }
     }

@@ -43,7 +43,10 @@ public final class LeadProcessorSystem implements AutoCloseable {
     if (builder.uiCodecEndpoint) {
       temporalOptions.addAll(List.of("--ui-codec-endpoint", codecEndpoint(apiPort)));
     }
-    this.temporal = TemporalDevServer.start(name, temporalOptions, builder.searchAttributes);
+    this.temporal =
+        builder.externalTemporal
+            ? TemporalDevServer.external()
+            : TemporalDevServer.start(name, temporalOptions, builder.searchAttributes);
     try {
       for (int i = 1; i <= builder.workers; i++) {
         startWorker();
@@ -61,7 +64,7 @@ public final class LeadProcessorSystem implements AutoCloseable {
       this.leads = new LeadWorkflows(temporal.address(), builder.payloadCodec ? codecKeys : null);
     } catch (RuntimeException e) {
       workers.forEach(AppProcess::kill);
-      temporal.stop();
+      temporal.close();
       throw e;
     }
   }
@@ -130,7 +133,7 @@ public final class LeadProcessorSystem implements AutoCloseable {
     leads.close();
     api.stop();
     workers.forEach(AppProcess::stop);
-    temporal.stop();
+    temporal.close();
   }
 
   /** The webhook API's codec server, as the Web UI calls it. */
@@ -174,6 +177,7 @@ public final class LeadProcessorSystem implements AutoCloseable {
     private List<String> apiJvmOptions = AppProcess.SUITE_JVM_OPTIONS;
     private boolean payloadCodec = !"false".equals(System.getProperty("e2e.payloadCodec"));
     private boolean uiCodecEndpoint;
+    private boolean externalTemporal = TemporalDevServer.externalConfigured();
 
     private Builder(String name) {
       this.name = name;
@@ -201,6 +205,8 @@ public final class LeadProcessorSystem implements AutoCloseable {
       workerEnv("LEADS_STEPS_SLACK_MAXIMUMATTEMPTS", "3");
       workerEnv("LEADS_STEPS_SLACK_INITIALINTERVAL", "1s");
       workerEnv("LEADS_STEPS_SLACK_MAXIMUMINTERVAL", "2s");
+      // Straight to review when the budget runs out, unless a test keeps the step retrying.
+      workerEnv("LEADS_REVIEW_KEEPRETRYING_SLACK", "0s");
       return this;
     }
 
@@ -217,6 +223,7 @@ public final class LeadProcessorSystem implements AutoCloseable {
       workerEnv("LEADS_STEPS_SALESFORCE_MAXIMUMATTEMPTS", "2");
       workerEnv("LEADS_STEPS_SALESFORCE_INITIALINTERVAL", "500ms");
       workerEnv("LEADS_STEPS_SALESFORCE_MAXIMUMINTERVAL", "1s");
+      workerEnv("LEADS_REVIEW_KEEPRETRYING_SALESFORCE", "0s");
       return this;
     }
 
@@ -233,6 +240,16 @@ public final class LeadProcessorSystem implements AutoCloseable {
     /** Further {@code temporal server start-dev} options. */
     public Builder temporalOptions(List<String> options) {
       this.temporalOptions = List.copyOf(options);
+      return this;
+    }
+
+    /**
+     * {@code true}: the external Temporal server {@code E2E_TEMPORAL_ADDRESS} names instead of a
+     * dev server of its own; {@code false}: a dev server even when it is set. The default is
+     * whether it is set.
+     */
+    public Builder externalTemporal(boolean external) {
+      this.externalTemporal = external;
       return this;
     }
 

@@ -4,19 +4,24 @@ import com.leadprocessor.codec.AesGcmPayloadCodec;
 import com.leadprocessor.codec.CodecKeys;
 import com.leadprocessor.codec.PayloadCodecProperties;
 import com.leadprocessor.workflow.LeadOutcome;
+import com.leadprocessor.workflow.LeadRequest;
 import com.leadprocessor.workflow.LeadSearchAttributes;
 import com.leadprocessor.workflow.LeadState;
 import com.leadprocessor.workflow.LeadStatus;
+import com.leadprocessor.workflow.LeadWorkflow;
+import com.leadprocessor.workflow.lead.LeadCaptureEvent;
 import io.temporal.api.history.v1.History;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.client.WorkflowExecutionMetadata;
+import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.common.converter.CodecDataConverter;
 import io.temporal.common.converter.DefaultDataConverter;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -50,6 +55,22 @@ public final class LeadWorkflows implements AutoCloseable {
               true));
     }
     this.client = WorkflowClient.newInstance(service, options.build());
+  }
+
+  /**
+   * Starts a lead's workflow as the versions before {@code LeadEmailHash} did: without the search
+   * attribute, sealed as the apps seal it. On a task queue no worker polls, so it stays running as
+   * it was started; what erasure reads of it is its start input.
+   */
+  public void startWithoutEmailHash(String workflowId, LeadCaptureEvent event) {
+    client
+        .newUntypedWorkflowStub(
+            LeadWorkflow.WORKFLOW_TYPE,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(workflowId)
+                .setTaskQueue("leads-before-email-hash")
+                .build())
+        .start(new LeadRequest(event, Instant.now(), "delivery-" + workflowId));
   }
 
   /** Every execution, of any run, that {@code query} finds. */

@@ -37,6 +37,46 @@ public record ProcessUsage(
     }
   }
 
+  /**
+   * As {@link #of(long)}, with the CPU time of the process's children added: those that ended and
+   * were waited for ({@code cutime}, {@code cstime}) and those running now. For a server that works
+   * in child processes, such as PostgreSQL's one backend per connection.
+   */
+  public static ProcessUsage withChildren(long pid) {
+    ProcessUsage own = of(pid);
+    double seconds = own.cpuSeconds();
+    try {
+      String[] fields = statFields(pid);
+      seconds += (Long.parseLong(fields[13]) + Long.parseLong(fields[14])) / TICKS_PER_SECOND;
+      try (var entries = Files.list(Path.of("/proc"))) {
+        for (Path entry : entries.toList()) {
+          String name = entry.getFileName().toString();
+          if (!name.chars().allMatch(Character::isDigit)) {
+            continue;
+          }
+          try {
+            String[] child = statFields(Long.parseLong(name));
+            if (Long.parseLong(child[1]) == pid) {
+              seconds += (Long.parseLong(child[11]) + Long.parseLong(child[12])) / TICKS_PER_SECOND;
+            }
+          } catch (IOException | RuntimeException ended) {
+            // The process ended meanwhile; its parent has its time once it waited for it.
+          }
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      throw new IllegalStateException("Cannot read /proc for the children of " + pid, e);
+    }
+    return new ProcessUsage(
+        pid, own.nanoTime(), seconds, own.residentBytes(), own.peakResidentBytes());
+  }
+
+  /** The fields of {@code /proc/PID/stat} after the command name: [0] is the state, [1] ppid. */
+  private static String[] statFields(long pid) throws IOException {
+    String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+    return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+  }
+
   /** Cores used on average since {@code earlier}: 1.0 is one core fully busy. */
   public double coresSince(ProcessUsage earlier) {
     double wallSeconds = (nanoTime - earlier.nanoTime) / 1e9;

@@ -19,13 +19,25 @@ import org.awaitility.core.ConditionTimeoutException;
  * A real Temporal server, {@code temporal server start-dev}, on free ports of 127.0.0.1 with the
  * project's search attributes registered and its history in a database file, so that it can be
  * stopped and started again without losing a lead.
+ *
+ * <p>Or, when {@code E2E_TEMPORAL_ADDRESS} is set ({@link #external()}), a server someone else
+ * runs, such as the Temporal server on PostgreSQL of {@code scripts/temporal-postgres.sh}: the
+ * harness connects to it and neither starts nor stops it.
  */
 public final class TemporalDevServer implements AutoCloseable {
 
   private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
+  /** The frontend of an external server, host:port; the harness then starts no dev server. */
+  public static final String EXTERNAL_ADDRESS_ENV = "E2E_TEMPORAL_ADDRESS";
+
+  /** The operating system's process id of the external server, for its CPU time. */
+  public static final String EXTERNAL_PID_ENV = "E2E_TEMPORAL_PID";
+
   private final String name;
   private final Path cli;
+  private final String externalAddress;
+  private final long externalPid;
   private final Path database;
   private final Path log;
   private final List<String> options;
@@ -36,8 +48,20 @@ public final class TemporalDevServer implements AutoCloseable {
 
   private TemporalDevServer(
       String name, Path cli, List<String> options, List<SearchAttributeKey<?>> searchAttributes) {
+    this(name, cli, options, searchAttributes, null, -1);
+  }
+
+  private TemporalDevServer(
+      String name,
+      Path cli,
+      List<String> options,
+      List<SearchAttributeKey<?>> searchAttributes,
+      String externalAddress,
+      long externalPid) {
     this.name = name;
     this.cli = cli;
+    this.externalAddress = externalAddress;
+    this.externalPid = externalPid;
     this.options = List.copyOf(options);
     this.searchAttributes = List.copyOf(searchAttributes);
     this.database = E2eEnvironment.buildSubdir("e2e").resolve(name + ".db");
@@ -84,9 +108,44 @@ public final class TemporalDevServer implements AutoCloseable {
     return server;
   }
 
+  /** Whether {@code E2E_TEMPORAL_ADDRESS} names an external server for the suite to use. */
+  public static boolean externalConfigured() {
+    String address = System.getenv(EXTERNAL_ADDRESS_ENV);
+    return address != null && !address.isBlank();
+  }
+
+  /**
+   * The external server {@code E2E_TEMPORAL_ADDRESS} names (its process id in {@code
+   * E2E_TEMPORAL_PID}), with the lead search attributes already registered. It has no Web UI, and
+   * {@link #stop()}, {@link #kill()}, {@link #restart()} and {@link #databaseFiles()} are not
+   * available: whoever runs it restarts it.
+   */
+  public static TemporalDevServer external() {
+    if (!externalConfigured()) {
+      throw new IllegalStateException(
+          EXTERNAL_ADDRESS_ENV + " is not set; see scripts/temporal-postgres.sh");
+    }
+    String pid = System.getenv(EXTERNAL_PID_ENV);
+    TemporalDevServer server =
+        new TemporalDevServer(
+            "external",
+            TemporalCli.locate(),
+            List.of(),
+            List.of(),
+            System.getenv(EXTERNAL_ADDRESS_ENV).trim(),
+            pid == null || pid.isBlank() ? -1 : Long.parseLong(pid.trim()));
+    server.awaitServing();
+    return server;
+  }
+
+  /** Whether this is an external server, not a dev server the harness started. */
+  public boolean isExternal() {
+    return externalAddress != null;
+  }
+
   /** The frontend's gRPC address, host:port, as the apps' {@code TEMPORAL_ADDRESS}. */
   public String address() {
-    return "127.0.0.1:" + port;
+    return isExternal() ? externalAddress : "127.0.0.1:" + port;
   }
 
   /** The Web UI, for example {@code http://127.0.0.1:8233}. */
@@ -99,6 +158,7 @@ public final class TemporalDevServer implements AutoCloseable {
    * in WAL mode, its write-ahead log, which holds the latest writes until a checkpoint.
    */
   public List<Path> databaseFiles() {
+    requireDevServer("databaseFiles");
     return List.of(database, database.resolveSibling(database.getFileName() + "-wal"));
   }
 
@@ -109,15 +169,22 @@ public final class TemporalDevServer implements AutoCloseable {
 
   /** The operating system's process id of the running server. */
   public long pid() {
+    if (isExternal()) {
+      if (externalPid < 0) {
+        throw new IllegalStateException(EXTERNAL_PID_ENV + " is not set");
+      }
+      return externalPid;
+    }
     return process.pid();
   }
 
   public boolean isRunning() {
-    return process != null && process.isAlive();
+    return isExternal() || (process != null && process.isAlive());
   }
 
   /** Stops the server gracefully (SIGTERM), keeping its database file. */
   public void stop() {
+    requireDevServer("stop");
     if (process == null) {
       return;
     }
@@ -134,6 +201,7 @@ public final class TemporalDevServer implements AutoCloseable {
 
   /** {@code kill -9}: the server gets no chance to finish anything; its database file stays. */
   public void kill() {
+    requireDevServer("kill");
     if (process == null) {
       return;
     }
@@ -154,7 +222,16 @@ public final class TemporalDevServer implements AutoCloseable {
 
   @Override
   public void close() {
-    stop();
+    if (!isExternal()) {
+      stop();
+    }
+  }
+
+  private void requireDevServer(String operation) {
+    if (isExternal()) {
+      throw new UnsupportedOperationException(
+          operation + " of an external Temporal server (" + externalAddress + ")");
+    }
   }
 
   private void launch() {
@@ -216,11 +293,11 @@ public final class TemporalDevServer implements AutoCloseable {
   }
 
   private boolean serves(AtomicReference<String> lastProblem) {
-    if (!process.isAlive()) {
+    if (process != null && !process.isAlive()) {
       throw new IllegalStateException(
           "The Temporal dev server '" + name + "' exited " + process.exitValue() + "; see " + log);
     }
-    if (!FreePorts.isListening(port) || !FreePorts.isListening(uiPort)) {
+    if (!isExternal() && (!FreePorts.isListening(port) || !FreePorts.isListening(uiPort))) {
       return false;
     }
     try {

@@ -2,37 +2,52 @@ package com.leadprocessor.api.codec;
 
 import com.leadprocessor.api.review.ReviewApiEnabledCondition;
 import com.leadprocessor.api.review.ReviewApiProperties;
-import com.leadprocessor.api.review.ReviewAuthentication;
 import com.leadprocessor.api.review.ReviewTokens;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
-import org.springframework.web.cors.CorsUtils;
-import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.CorsRegistry;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Lets only the Temporal UI's origin call the codec server from a browser, and only with a review
- * API bearer token: the people who may read leads through the review API may read them in the UI.
- * The browser's CORS preflight carries no credentials, so it is answered without a token; the
- * request that follows is refused with 401 unless it carries one.
+ * Lets only the Temporal UI's origin call the codec server from a browser, with credentials (the
+ * sign-in cookie), and puts {@link CodecAuthentication} in front of {@code /codec/encode} and
+ * {@code /codec/decode}: the people who may read leads through the review API, or whom the
+ * configured identity provider grants the required scope, may read them in the UI.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(ReviewApiEnabledCondition.class)
 @EnableConfigurationProperties({CodecServerProperties.class, ReviewApiProperties.class})
 class CodecServerWebConfiguration implements WebMvcConfigurer {
 
+  /** What the UI sends with the signed-in user's ID token when it passes the access token. */
+  static final String AUTHORIZATION_EXTRAS = "Authorization-Extras";
+
   private final CodecServerProperties properties;
-  private final ReviewAuthentication authentication;
+  private final CodecAuthentication authentication;
+  private final CodecSessions sessions;
 
   CodecServerWebConfiguration(CodecServerProperties properties, ReviewApiProperties review) {
     this.properties = properties;
-    this.authentication = new ReviewAuthentication(ReviewTokens.of(review.apiTokens()));
+    this.sessions =
+        new CodecSessions(review.apiTokens(), properties.sessionLifetime(), Clock.systemUTC());
+    this.authentication =
+        new CodecAuthentication(
+            ReviewTokens.of(review.apiTokens()),
+            sessions,
+            properties.accessToken() == null
+                ? null
+                : new CodecAccessTokens(properties.accessToken()),
+            properties.uiOrigin());
+  }
+
+  @Bean
+  CodecSessions codecSessions() {
+    return sessions;
   }
 
   @Override
@@ -44,6 +59,7 @@ class CodecServerWebConfiguration implements WebMvcConfigurer {
         .allowedHeaders(
             HttpHeaders.CONTENT_TYPE,
             HttpHeaders.AUTHORIZATION,
+            AUTHORIZATION_EXTRAS,
             CodecServerController.NAMESPACE_HEADER)
         .allowCredentials(true)
         .maxAge(600);
@@ -52,15 +68,8 @@ class CodecServerWebConfiguration implements WebMvcConfigurer {
   @Override
   public void addInterceptors(InterceptorRegistry registry) {
     registry
-        .addInterceptor(
-            new HandlerInterceptor() {
-              @Override
-              public boolean preHandle(
-                  HttpServletRequest request, HttpServletResponse response, Object handler) {
-                return CorsUtils.isPreFlightRequest(request)
-                    || authentication.preHandle(request, response, handler);
-              }
-            })
-        .addPathPatterns(CodecServerController.CODEC + "/**");
+        .addInterceptor(authentication)
+        .addPathPatterns(
+            CodecServerController.CODEC + "/encode", CodecServerController.CODEC + "/decode");
   }
 }

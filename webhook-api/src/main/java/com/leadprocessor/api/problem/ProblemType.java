@@ -32,11 +32,19 @@ public enum ProblemType {
   UNAUTHORIZED(HttpStatus.UNAUTHORIZED, "unauthorized", "Missing or invalid bearer token"),
   INVALID_PARAMETER(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-parameter", "Invalid parameter"),
   LEAD_NOT_IN_REVIEW(HttpStatus.CONFLICT, "lead-not-in-review", "Lead is not in review"),
+  DECISION_REFUSED(HttpStatus.CONFLICT, "decision-refused", "Review decision refused"),
   TEMPORAL_UNAVAILABLE(
-      HttpStatus.SERVICE_UNAVAILABLE, "temporal-unavailable", "Temporal could not answer");
+      HttpStatus.SERVICE_UNAVAILABLE, "temporal-unavailable", "Temporal could not answer"),
+  FORBIDDEN(HttpStatus.FORBIDDEN, "forbidden", "Not allowed to read leads");
 
   private static final Set<ProblemType> REVIEW_API =
-      EnumSet.of(UNAUTHORIZED, INVALID_PARAMETER, LEAD_NOT_IN_REVIEW, TEMPORAL_UNAVAILABLE);
+      EnumSet.of(
+          UNAUTHORIZED,
+          INVALID_PARAMETER,
+          LEAD_NOT_IN_REVIEW,
+          DECISION_REFUSED,
+          TEMPORAL_UNAVAILABLE,
+          FORBIDDEN);
 
   /** The types the webhook endpoint can answer, as its OpenAPI document lists them. */
   public static List<ProblemType> webhookTypes() {

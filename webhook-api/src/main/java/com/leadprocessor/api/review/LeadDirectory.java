@@ -1,11 +1,12 @@
 package com.leadprocessor.api.review;
 
+import com.leadprocessor.workflow.LeadState;
 import java.util.Optional;
 
 /**
  * The review API's view of Temporal: visibility for lists and counts, describe and the workflow's
- * {@code state} query for one lead, signals and batch operations for decisions. Nothing is stored
- * here; every answer comes from Temporal.
+ * {@code state} query for one lead, Updates for a reviewer's decisions and a batch signal for a
+ * bulk retry. Nothing is stored here; every answer comes from Temporal.
  *
  * @throws ReviewUnavailableException from every method when Temporal cannot answer
  */
@@ -23,11 +24,15 @@ public interface LeadDirectory {
   Optional<LeadView> find(String workflowId);
 
   /**
-   * Sends a review signal to the lead's current run.
+   * Sends a review Update to the lead's current run and waits for its answer: the lead's state
+   * after the decision.
    *
-   * @throws LeadNotInReviewException if the workflow closed in the meantime
+   * @throws LeadNotFoundException if no lead has this id
+   * @throws LeadNotInReviewException if the lead is closed or its validator says it is not in
+   *     review
+   * @throws DecisionRefusedException if its validator refused the decision for another reason
    */
-  void signal(String workflowId, ReviewSignal signal);
+  LeadState decide(String workflowId, ReviewUpdate update);
 
   /** The number of workflows matching a {@link LeadQueries} query. */
   long count(String query);

@@ -12,8 +12,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code DELETE /leads?email=...}: erasure on a person's request. Deletes every lead workflow
- * stamped with the email's {@link EmailHash}, answers with what was deleted and writes one audit
- * line with the caller, the hash and the workflow ids, never the address. Temporal is not the
+ * stamped with the email's {@link EmailHash}, and those started before the stamp existed whose
+ * start input carries the email (a bounded scan), answers with what was deleted and writes one
+ * audit line with the caller, the hash and the workflow ids, never the address. Temporal is not the
  * system of record: the lead in the CRM and the Slack alert are erased there.
  */
 @RestController
@@ -38,24 +39,45 @@ class LeadErasureController {
       throw new InvalidParameterException("email", "must be the email address whose leads go.");
     }
     String hash = emailHash.of(email);
-    List<ErasedLead> deleted = erasure.erase(hash);
+    LeadErasure.Result result = erasure.erase(hash);
+    List<ErasedLead> deleted = result.deleted();
     String ids = String.join(",", deleted.stream().map(ErasedLead::workflowId).toList());
     // The fields are for JSON logs; the message says the same for plain ones.
     audit
         .atInfo()
-        .setMessage("Erasure: {} deleted {} lead workflow(s) with email hash {}: [{}]")
+        .setMessage(
+            "Erasure: {} deleted {} lead workflow(s) with email hash {}: [{}]; {} lead(s) without"
+                + " the hash scanned ({})")
         .addArgument(reviewer)
         .addArgument(deleted.size())
         .addArgument(hash)
         .addArgument(ids)
+        .addArgument(result.scannedWithoutHash())
+        .addArgument(result.scanComplete() ? "all" : "stopped at the limit, more remain")
         .addKeyValue("audit.action", "lead-erasure")
         .addKeyValue("audit.actor", reviewer)
         .addKeyValue("audit.emailHash", hash)
         .addKeyValue("audit.deletedWorkflowIds", ids)
+        .addKeyValue("audit.scannedWithoutHash", result.scannedWithoutHash())
+        .addKeyValue("audit.scanComplete", result.scanComplete())
         .log();
-    return new Erased(hash, deleted.size(), deleted);
+    return new Erased(
+        hash,
+        deleted.size(),
+        deleted,
+        new WithoutEmailHash(result.scannedWithoutHash(), result.scanComplete()));
   }
 
-  /** What {@code DELETE /leads} answers: the hash searched by and every execution deleted. */
-  record Erased(String emailHash, int count, List<ErasedLead> deleted) {}
+  /**
+   * What {@code DELETE /leads} answers: the hash searched by, every execution deleted, and how far
+   * the scan of leads without the hash went.
+   */
+  record Erased(
+      String emailHash, int count, List<ErasedLead> deleted, WithoutEmailHash withoutEmailHash) {}
+
+  /**
+   * @param scanned how many leads without {@code LeadEmailHash} had their start input read
+   * @param complete false when the scan stopped at {@code leads.erasure.legacy-scan-limit}
+   */
+  record WithoutEmailHash(int scanned, boolean complete) {}
 }

@@ -8,13 +8,19 @@ import com.leadprocessor.workflow.LeadStatus;
 public class LeadNotInReviewException extends ProblemException {
 
   public LeadNotInReviewException(String workflowId, LeadStatus status) {
-    super(
-        ProblemType.LEAD_NOT_IN_REVIEW,
+    this(
+        workflowId,
+        status,
         "Lead "
             + workflowId
             + " is "
             + (status == null ? "in an unknown state" : status.name())
-            + ", not NEEDS_REVIEW; nothing was signalled.");
+            + ", not NEEDS_REVIEW; nothing was decided.");
+  }
+
+  /** With the lead's own words, as its validator refused the decision. */
+  public LeadNotInReviewException(String workflowId, LeadStatus status, String detail) {
+    super(ProblemType.LEAD_NOT_IN_REVIEW, detail);
     withProperty("workflowId", workflowId);
     withProperty("leadStatus", status == null ? null : status.name());
   }

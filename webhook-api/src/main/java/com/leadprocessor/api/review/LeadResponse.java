@@ -1,5 +1,6 @@
 package com.leadprocessor.api.review;
 
+import com.leadprocessor.workflow.LeadDecision;
 import com.leadprocessor.workflow.LeadState;
 import com.leadprocessor.workflow.LeadStatus;
 import java.time.Instant;
@@ -11,6 +12,8 @@ import java.time.Instant;
  * stateError} says why.
  *
  * @param execution the Temporal execution status, for example {@code RUNNING} or {@code COMPLETED}
+ * @param lastDecision the last review decision, with who took it and why
+ * @param notice the last review signal the lead could not take
  * @param currentDetails the Markdown card the Temporal UI shows: what failed and what to do
  */
 record LeadResponse(
@@ -29,6 +32,8 @@ record LeadResponse(
     String crmLeadUrl,
     String slackChannel,
     String slackMessageTs,
+    LeadDecision lastDecision,
+    String notice,
     String currentDetails,
     String stateSource,
     String stateError) {
@@ -53,6 +58,8 @@ record LeadResponse(
           null,
           null,
           null,
+          null,
+          null,
           lead.currentDetails(),
           "search-attributes",
           lead.stateError());
@@ -73,6 +80,8 @@ record LeadResponse(
         state.crmLeadUrl(),
         state.slackChannel(),
         state.slackMessageTs(),
+        state.lastDecision(),
+        state.notice(),
         lead.currentDetails(),
         "query",
         null);

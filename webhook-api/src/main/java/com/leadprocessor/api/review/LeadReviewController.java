@@ -1,14 +1,13 @@
 package com.leadprocessor.api.review;
 
+import com.leadprocessor.workflow.LeadState;
 import com.leadprocessor.workflow.LeadStatus;
 import com.leadprocessor.workflow.LeadStep;
 import jakarta.validation.Valid;
-import java.net.URI;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Conditional;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -56,46 +55,39 @@ class LeadReviewController {
   }
 
   @PostMapping(LEADS + "/{workflowId}/retry")
-  ResponseEntity<SignalSent> retry(
+  Decided retry(
       @PathVariable String workflowId,
       @Valid @RequestBody(required = false) RetryBody body,
       @RequestAttribute(ReviewAuthentication.REVIEWER) String reviewer) {
-    return decide(workflowId, ReviewSignal.retry(RetryBody.toRequest(body)), reviewer);
+    return decide(workflowId, ReviewUpdate.retry(RetryBody.toRequest(body, reviewer)), reviewer);
   }
 
   @PostMapping(LEADS + "/{workflowId}/skip")
-  ResponseEntity<SignalSent> skip(
+  Decided skip(
       @PathVariable String workflowId,
       @Valid @RequestBody(required = false) NoteBody body,
       @RequestAttribute(ReviewAuthentication.REVIEWER) String reviewer) {
-    return decide(workflowId, ReviewSignal.skip(NoteBody.toNote(body)), reviewer);
+    return decide(workflowId, ReviewUpdate.skip(NoteBody.toNote(body, reviewer)), reviewer);
   }
 
   @PostMapping(LEADS + "/{workflowId}/discard")
-  ResponseEntity<SignalSent> discard(
+  Decided discard(
       @PathVariable String workflowId,
       @Valid @RequestBody(required = false) NoteBody body,
       @RequestAttribute(ReviewAuthentication.REVIEWER) String reviewer) {
-    return decide(workflowId, ReviewSignal.discard(NoteBody.toNote(body)), reviewer);
+    return decide(workflowId, ReviewUpdate.discard(NoteBody.toNote(body, reviewer)), reviewer);
   }
 
   /**
-   * Signals only a lead that its own query reports in review. The workflow ignores a decision that
-   * arrives after the lead left review anyway, so the small window between the check and the signal
-   * cannot do harm; the check is there to tell the caller.
+   * One Update: the lead's validator decides whether it can take the decision, so there is no
+   * window between a check here and the decision there. The caller is on record as {@code
+   * decidedBy}; the lead writes the audit line.
    */
-  private ResponseEntity<SignalSent> decide(
-      String workflowId, ReviewSignal signal, String reviewer) {
+  private Decided decide(String workflowId, ReviewUpdate update, String reviewer) {
     String id = ReviewRequests.workflowId(workflowId);
-    LeadView lead = lead(id);
-    if (lead.status() != LeadStatus.NEEDS_REVIEW) {
-      throw new LeadNotInReviewException(id, lead.status());
-    }
-    directory.signal(id, signal);
-    log.info("{} sent '{}' to lead {}", reviewer, signal.name(), id);
-    return ResponseEntity.accepted()
-        .location(URI.create(LEADS + "/" + id))
-        .body(new SignalSent(id, signal.name()));
+    LeadState state = directory.decide(id, update);
+    log.info("{} decided '{}' on lead {}", reviewer, update.decision(), id);
+    return new Decided(id, update.decision(), reviewer, state);
   }
 
   private LeadView lead(String workflowId) {
@@ -105,6 +97,9 @@ class LeadReviewController {
   /** A page of leads, with the visibility query that found them, usable in the Temporal UI. */
   record LeadList(String query, List<LeadListItem> leads, String nextPageToken) {}
 
-  /** What {@code POST .../retry|skip|discard} answers with 202. */
-  record SignalSent(String workflowId, String signal) {}
+  /**
+   * What {@code POST .../retry|skip|discard} answers with 200: the decision taken, by whom, and the
+   * lead's state after it.
+   */
+  record Decided(String workflowId, String decision, String decidedBy, LeadState state) {}
 }

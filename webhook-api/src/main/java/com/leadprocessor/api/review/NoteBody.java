@@ -15,8 +15,11 @@ record NoteBody(
     reason = ReviewText.absentIfBlank(reason);
   }
 
-  /** The workflow's {@link ReviewNote}; a decision without a body has no reason. */
-  static ReviewNote toNote(NoteBody body) {
-    return new ReviewNote(body == null ? null : ReviewText.stripped(body.reason));
+  /**
+   * The workflow's {@link ReviewNote}, decided by {@code reviewer}; a decision without a body has
+   * no reason.
+   */
+  static ReviewNote toNote(NoteBody body, String reviewer) {
+    return new ReviewNote(body == null ? null : ReviewText.stripped(body.reason), reviewer);
   }
 }

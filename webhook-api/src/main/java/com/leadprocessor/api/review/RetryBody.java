@@ -21,13 +21,17 @@ record RetryBody(
     reason = ReviewText.absentIfBlank(reason);
   }
 
-  /** What a {@code retry} without a body means: rerun the failed step as it was. */
-  static RetryRequest toRequest(RetryBody body) {
+  /**
+   * The workflow's {@link RetryRequest}, decided by {@code reviewer}; a {@code retry} without a
+   * body reruns the failed step as it was.
+   */
+  static RetryRequest toRequest(RetryBody body, String reviewer) {
     return body == null
-        ? new RetryRequest(null, null)
+        ? new RetryRequest(null, null, reviewer)
         : new RetryRequest(
             ReviewText.stripped(body.reason),
-            body.correction == null ? null : body.correction.toCorrection());
+            body.correction == null ? null : body.correction.toCorrection(),
+            reviewer);
   }
 
   /**

@@ -18,17 +18,22 @@ import org.springframework.context.SmartLifecycle;
  * a schedule, so a growing backlog is noticed like a growing dead-letter queue. When Temporal
  * cannot count, the gauge keeps its last value, {@code leads.review.backlog.refresh.failures}
  * counts the misses, and only the first miss of a streak is logged. Before the first successful
- * count the gauge is NaN, which no {@code > 0} alert fires on.
+ * count the gauge is NaN, which no {@code > 0} alert fires on. {@code leads.delayed}, counted with
+ * it, is the number of leads whose step keeps retrying while its service is down ({@code
+ * LeadStatus="DELAYED"}): they will complete on their own or enter review.
  */
 final class ReviewBacklogGauge implements SmartLifecycle {
 
   static final String GAUGE = "leads.review.backlog";
   static final String FAILURES = "leads.review.backlog.refresh.failures";
+  static final String DELAYED = "leads.delayed";
 
   private static final Logger log = LoggerFactory.getLogger(ReviewBacklogGauge.class);
   private static final long UNKNOWN = -1;
 
   private final LongSupplier backlog;
+  private final LongSupplier delayed;
+  private final AtomicLong delayedValue = new AtomicLong(UNKNOWN);
   private final Duration refresh;
   private final AtomicLong value = new AtomicLong(UNKNOWN);
   private final Counter failures;
@@ -38,10 +43,16 @@ final class ReviewBacklogGauge implements SmartLifecycle {
 
   /**
    * @param backlog counts the leads in review; throws when it cannot
+   * @param delayed counts the delayed leads; throws when it cannot
    * @param refresh the time between the end of one count and the start of the next
    */
-  ReviewBacklogGauge(LongSupplier backlog, MeterRegistry registry, Duration refresh) {
+  ReviewBacklogGauge(
+      LongSupplier backlog, LongSupplier delayed, MeterRegistry registry, Duration refresh) {
     this.backlog = backlog;
+    this.delayed = delayed;
+    Gauge.builder(DELAYED, delayedValue, ReviewBacklogGauge::valueOf)
+        .description("Leads DELAYED: a step keeps retrying while its service is down")
+        .register(registry);
     this.refresh = refresh;
     Gauge.builder(GAUGE, this, ReviewBacklogGauge::current)
         // No base unit: Prometheus would append it, and alerts use the plain leads_review_backlog.
@@ -58,6 +69,7 @@ final class ReviewBacklogGauge implements SmartLifecycle {
     try {
       long count = backlog.getAsLong();
       value.set(count);
+      delayedValue.set(delayed.getAsLong());
       if (failing) {
         failing = false;
         log.info("Counting the review backlog works again: {} lead(s) in review", count);
@@ -81,7 +93,15 @@ final class ReviewBacklogGauge implements SmartLifecycle {
   }
 
   double current() {
-    long current = value.get();
+    return valueOf(value);
+  }
+
+  double delayed() {
+    return valueOf(delayedValue);
+  }
+
+  private static double valueOf(AtomicLong counted) {
+    long current = counted.get();
     return current == UNKNOWN ? Double.NaN : current;
   }
 

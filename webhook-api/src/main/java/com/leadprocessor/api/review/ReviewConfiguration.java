@@ -1,6 +1,9 @@
 package com.leadprocessor.api.review;
 
+import com.leadprocessor.api.erasure.EmailHash;
+import com.leadprocessor.api.erasure.ErasureProperties;
 import com.leadprocessor.api.start.LeadStartProperties;
+import com.leadprocessor.workflow.LeadStatus;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.temporal.client.WorkflowClient;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -24,16 +27,28 @@ public class ReviewConfiguration {
   }
 
   @Bean
-  LeadErasure leadErasure(WorkflowClient client, LeadStartProperties start) {
+  LeadErasure leadErasure(
+      WorkflowClient client,
+      EmailHash emailHash,
+      ErasureProperties erasure,
+      LeadStartProperties start) {
     return new TemporalLeadErasure(
-        client, start.temporal().startTimeout(), start.temporal().retryAfter());
+        client,
+        emailHash,
+        erasure.legacyScanLimit(),
+        start.temporal().startTimeout(),
+        start.temporal().retryAfter());
   }
 
   @Bean
   ReviewBacklogGauge reviewBacklogGauge(
       LeadDirectory directory, MeterRegistry registry, ReviewApiProperties properties) {
     String query = LeadQueries.inReview();
+    String delayed = LeadQueries.byStatus(LeadStatus.DELAYED, null);
     return new ReviewBacklogGauge(
-        () -> directory.count(query), registry, properties.backlogRefresh());
+        () -> directory.count(query),
+        () -> directory.count(delayed),
+        registry,
+        properties.backlogRefresh());
   }
 }

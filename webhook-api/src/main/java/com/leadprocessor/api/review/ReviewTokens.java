@@ -47,7 +47,7 @@ public final class ReviewTokens {
    * @return the 1-based position of the configured token that equals {@code presented}, or 0 when
    *     none does
    */
-  int match(String presented) {
+  public int match(String presented) {
     byte[] candidate = digest(presented);
     int matched = 0;
     for (int i = 0; i < digests.size(); i++) {

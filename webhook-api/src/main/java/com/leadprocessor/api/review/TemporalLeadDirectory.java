@@ -6,6 +6,7 @@ import com.leadprocessor.workflow.LeadSearchAttributes;
 import com.leadprocessor.workflow.LeadState;
 import com.leadprocessor.workflow.LeadWorkflow;
 import com.leadprocessor.workflow.RetryRequest;
+import com.leadprocessor.workflow.ReviewRefusal;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.temporal.api.batch.v1.BatchOperationSignal;
@@ -26,16 +27,23 @@ import io.temporal.client.WorkflowExecutionMetadata;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowServiceException;
 import io.temporal.client.WorkflowStub;
+import io.temporal.client.WorkflowUpdateException;
 import io.temporal.common.SearchAttributeKey;
 import io.temporal.common.converter.DataConverter;
+import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,6 +64,15 @@ final class TemporalLeadDirectory implements LeadDirectory {
   private final DataConverter converter;
   private final Duration callTimeout;
   private final Duration retryAfter;
+
+  /** Runs the blocking Update calls, so that each waits at most the call timeout. */
+  private final ExecutorService updateCalls =
+      Executors.newCachedThreadPool(
+          runnable -> {
+            Thread thread = new Thread(runnable, "review-update");
+            thread.setDaemon(true);
+            return thread;
+          });
 
   /**
    * @param callTimeout the longest one raw RPC (list, describe, batch) may take
@@ -195,15 +212,57 @@ final class TemporalLeadDirectory implements LeadDirectory {
     }
   }
 
+  /**
+   * One Update call, bounded by the call timeout: an Update needs a worker, and with none running
+   * the caller hears 503 instead of waiting. Only when the server knows no running lead by this id
+   * does it describe, to tell an unknown lead (404) from a closed one (409).
+   */
   @Override
-  public void signal(String workflowId, ReviewSignal signal) {
+  public LeadState decide(String workflowId, ReviewUpdate update) {
+    WorkflowStub stub = client.newUntypedWorkflowStub(workflowId);
+    CompletableFuture<LeadState> answer =
+        CompletableFuture.supplyAsync(
+            () -> stub.update(update.name(), LeadState.class, update.payload()), updateCalls);
     try {
-      client.newUntypedWorkflowStub(workflowId).signal(signal.name(), signal.payload());
-    } catch (WorkflowNotFoundException e) {
-      throw new LeadNotInReviewException(workflowId, null);
-    } catch (WorkflowException e) {
-      throw unavailable("signal " + signal.name() + " to lead " + workflowId, e);
+      return answer.get(callTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw unavailable("send " + update.name() + " to lead " + workflowId, e);
+    } catch (TimeoutException e) {
+      answer.cancel(true);
+      throw unavailable("answer " + update.name() + " of lead " + workflowId + " in time", e);
+    } catch (ExecutionException e) {
+      throw decisionFailed(workflowId, update, e.getCause());
     }
+  }
+
+  private RuntimeException decisionFailed(String workflowId, ReviewUpdate update, Throwable e) {
+    if (e instanceof WorkflowUpdateException refusal) {
+      return refused(workflowId, refusal);
+    }
+    if (e instanceof WorkflowNotFoundException) {
+      LeadView lead = find(workflowId).orElseThrow(() -> new LeadNotFoundException(workflowId));
+      return new LeadNotInReviewException(workflowId, lead.status());
+    }
+    return unavailable(
+        "send " + update.name() + " to lead " + workflowId,
+        e instanceof Exception exception ? exception : new RuntimeException(e));
+  }
+
+  private static RuntimeException refused(String workflowId, WorkflowUpdateException e) {
+    if (e.getCause() instanceof ApplicationFailure failure) {
+      Optional<ReviewRefusal> refusal = ReviewRefusal.ofFailureType(failure.getType());
+      if (refusal.isPresent()) {
+        String detail = failure.getOriginalMessage();
+        return refusal.get() == ReviewRefusal.NOT_IN_REVIEW
+            ? new LeadNotInReviewException(workflowId, null, detail)
+            : new DecisionRefusedException(workflowId, refusal.get(), detail);
+      }
+    }
+    // Not a refusal of LeadWorkflow's validators: a workflow of another type by this id, which has
+    // no such Update, is not a lead.
+    log.info("Lead {} did not take a review Update: {}", workflowId, reason(e));
+    return new LeadNotFoundException(workflowId);
   }
 
   /** Not logged here: its only caller, the backlog gauge, logs the first failure of a streak. */
@@ -229,14 +288,20 @@ final class TemporalLeadDirectory implements LeadDirectory {
                 .startBatchOperation(request));
   }
 
-  /** The batch operation of a bulk retry: the {@code retry} signal with the reason as its input. */
+  /**
+   * The batch operation of a bulk retry: the {@code retry} signal with the reason and the caller as
+   * its input. A batch operation can signal but not update; a lead that is not in review when its
+   * signal arrives shows the signal as a notice in its details.
+   */
   static StartBatchOperationRequest batchRequest(
       String namespace, BulkRetry retry, DataConverter converter) {
     BatchOperationSignal.Builder signal =
         BatchOperationSignal.newBuilder()
             .setSignal(LeadWorkflow.SIGNAL_RETRY)
             .setIdentity(retry.identity());
-    converter.toPayloads(new RetryRequest(retry.reason(), null)).ifPresent(signal::setInput);
+    converter
+        .toPayloads(new RetryRequest(retry.reason(), null, retry.identity()))
+        .ifPresent(signal::setInput);
     return StartBatchOperationRequest.newBuilder()
         .setNamespace(namespace)
         .setJobId(retry.jobId())

@@ -9,7 +9,7 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 class EmailHashTest {
 
   private static final EmailHash HASH =
-      EmailHash.of(new ErasureProperties("an-email-hash-key-of-enough-length-0123"));
+      EmailHash.of(new ErasureProperties("an-email-hash-key-of-enough-length-0123", 1000));
 
   @Test
   void sameAddressWrittenDifferentlyHashesTheSame() {
@@ -19,18 +19,19 @@ class EmailHashTest {
 
   @Test
   void anotherKeyGivesAnotherHash() {
-    EmailHash other = EmailHash.of(new ErasureProperties("another-email-hash-key-0123456789ab"));
+    EmailHash other =
+        EmailHash.of(new ErasureProperties("another-email-hash-key-0123456789ab", 1000));
 
     assertThat(other.of("jane.doe@example.com")).isNotEqualTo(HASH.of("jane.doe@example.com"));
   }
 
   @Test
   void missingOrShortKeyStopsStartUpNamingTheSetting() {
-    assertThatThrownBy(() -> EmailHash.of(new ErasureProperties(null)))
+    assertThatThrownBy(() -> EmailHash.of(new ErasureProperties(null, 1000)))
         .isInstanceOf(InvalidEmailHashKeyException.class)
         .hasMessageContaining("leads.erasure.email-hash-key is not set");
     InvalidEmailHashKeyException tooShort =
-        catchInvalid(() -> EmailHash.of(new ErasureProperties("short-key")));
+        catchInvalid(() -> EmailHash.of(new ErasureProperties("short-key", 1000)));
 
     FailureAnalysis analysis = new InvalidEmailHashKeyFailureAnalyzer().analyze(tooShort);
 

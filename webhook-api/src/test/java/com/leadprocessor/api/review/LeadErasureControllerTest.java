@@ -41,9 +41,12 @@ class LeadErasureControllerTest {
     String hash = emailHash.of("jane.roe@example.org");
     given(erasure.erase(hash))
         .willReturn(
-            List.of(
-                new ErasedLead("lead-conv-1", "run-1", "COMPLETED"),
-                new ErasedLead("lead-conv-2", "run-2", "RUNNING")));
+            new LeadErasure.Result(
+                List.of(
+                    new ErasedLead("lead-conv-1", "run-1", "COMPLETED", ErasedLead.BY_EMAIL_HASH),
+                    new ErasedLead("lead-conv-2", "run-2", "RUNNING", ErasedLead.BY_START_INPUT)),
+                7,
+                true));
 
     mvc.perform(
             delete("/leads")
@@ -53,13 +56,16 @@ class LeadErasureControllerTest {
         .andExpect(jsonPath("$.emailHash").value(hash))
         .andExpect(jsonPath("$.count").value(2))
         .andExpect(jsonPath("$.deleted[0].workflowId").value("lead-conv-1"))
-        .andExpect(jsonPath("$.deleted[1].executionStatus").value("RUNNING"));
+        .andExpect(jsonPath("$.deleted[1].executionStatus").value("RUNNING"))
+        .andExpect(jsonPath("$.deleted[1].foundBy").value("start input"))
+        .andExpect(jsonPath("$.withoutEmailHash.scanned").value(7))
+        .andExpect(jsonPath("$.withoutEmailHash.complete").value(true));
 
     assertThat(output.getOut())
         .contains(
             "Erasure: review token #1 deleted 2 lead workflow(s) with email hash "
                 + hash
-                + ": [lead-conv-1,lead-conv-2]")
+                + ": [lead-conv-1,lead-conv-2]; 7 lead(s) without the hash scanned (all)")
         .doesNotContain("Jane.Roe")
         .doesNotContain("jane.roe");
   }

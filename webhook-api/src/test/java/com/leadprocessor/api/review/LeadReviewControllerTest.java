@@ -17,11 +17,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.leadprocessor.workflow.LeadCorrection;
+import com.leadprocessor.workflow.LeadDecision;
 import com.leadprocessor.workflow.LeadState;
 import com.leadprocessor.workflow.LeadStatus;
 import com.leadprocessor.workflow.LeadStep;
 import com.leadprocessor.workflow.RetryRequest;
 import com.leadprocessor.workflow.ReviewNote;
+import com.leadprocessor.workflow.ReviewRefusal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -87,6 +89,8 @@ class LeadReviewControllerTest {
             null,
             null,
             "#dev-sales",
+            null,
+            null,
             null));
   }
 
@@ -118,7 +122,9 @@ class LeadReviewControllerTest {
             "00Q1",
             "https://sf.example/00Q1",
             "C1",
-            "1700000000.0001"));
+            "1700000000.0001",
+            null,
+            null));
   }
 
   @Nested
@@ -399,9 +405,27 @@ class LeadReviewControllerTest {
   @Nested
   class Decisions {
 
+    static final String REVIEWER = "review token #2";
+
+    static LeadState retried() {
+      return new LeadState(
+          LeadStatus.CREATING_CRM_LEAD,
+          LeadStep.SALESFORCE,
+          null,
+          "permanent error (INVALID_LEAD_DATA): REQUIRED_FIELD_MISSING",
+          "enterprise+api",
+          null,
+          null,
+          "#sales-emea",
+          null,
+          new LeadDecision("RETRY", LeadStep.SALESFORCE, REVIEWER, "Company added", "update"),
+          null);
+    }
+
     @Test
-    void retryOfALeadInReviewSignalsItAndAnswers202() throws Exception {
-      given(directory.find(ID)).willReturn(Optional.of(inReview(ID)));
+    void retryOfALeadInReviewIsOneUpdateAnswering200WithTheNewStateAndTheReviewer()
+        throws Exception {
+      given(directory.decide(eq(ID), any())).willReturn(retried());
 
       mvc.perform(
               postJson(
@@ -411,71 +435,98 @@ class LeadReviewControllerTest {
                    "correction": {"company": "Acme Corp", "capturedEmail": "a@acme.example",
                                   "slackChannel": "#sales-emea", "salesforceOwnerId": "005X"}}
                   """))
-          .andExpect(status().isAccepted())
-          .andExpect(header().string(HttpHeaders.LOCATION, "/leads/" + ID))
-          .andExpect(content().json("{\"workflowId\":\"" + ID + "\",\"signal\":\"retry\"}", true));
+          .andExpect(status().isOk())
+          .andExpect(jsonPath("$.workflowId").value(ID))
+          .andExpect(jsonPath("$.decision").value("retry"))
+          .andExpect(jsonPath("$.decidedBy").value(REVIEWER))
+          .andExpect(jsonPath("$.state.status").value("CREATING_CRM_LEAD"))
+          .andExpect(jsonPath("$.state.lastDecision.decidedBy").value(REVIEWER))
+          .andExpect(jsonPath("$.state.lastDecision.reason").value("Company added"));
 
       verify(directory)
-          .signal(
+          .decide(
               ID,
-              ReviewSignal.retry(
+              ReviewUpdate.retry(
                   new RetryRequest(
                       "Company added",
-                      new LeadCorrection("a@acme.example", "Acme Corp", "#sales-emea", "005X"))));
+                      new LeadCorrection("a@acme.example", "Acme Corp", "#sales-emea", "005X"),
+                      REVIEWER)));
+      verify(directory, never()).find(anyString());
     }
 
     @Test
     void retryWithoutABodyRerunsTheStepAsItWas() throws Exception {
-      given(directory.find(ID)).willReturn(Optional.of(inReview(ID)));
+      given(directory.decide(eq(ID), any())).willReturn(retried());
 
-      mvc.perform(authorized(post("/leads/" + ID + "/retry"))).andExpect(status().isAccepted());
+      mvc.perform(authorized(post("/leads/" + ID + "/retry"))).andExpect(status().isOk());
 
-      verify(directory).signal(ID, ReviewSignal.retry(new RetryRequest(null, null)));
+      verify(directory).decide(ID, ReviewUpdate.retry(new RetryRequest(null, null, REVIEWER)));
     }
 
     @Test
-    void skipAndDiscardCarryTheReason() throws Exception {
-      given(directory.find(ID)).willReturn(Optional.of(inReview(ID)));
+    void skipAndDiscardCarryTheReasonAndTheReviewer() throws Exception {
+      given(directory.decide(eq(ID), any())).willReturn(retried());
 
       mvc.perform(postJson("/leads/" + ID + "/skip", "{\"reason\": \"already in CRM\"}"))
-          .andExpect(status().isAccepted())
-          .andExpect(jsonPath("$.signal").value("skip"));
+          .andExpect(status().isOk())
+          .andExpect(jsonPath("$.decision").value("skip"));
       mvc.perform(postJson("/leads/" + ID + "/discard", "{\"reason\": \"spam\"}"))
-          .andExpect(status().isAccepted())
-          .andExpect(jsonPath("$.signal").value("discard"));
+          .andExpect(status().isOk())
+          .andExpect(jsonPath("$.decision").value("discard"));
 
-      verify(directory).signal(ID, ReviewSignal.skip(new ReviewNote("already in CRM")));
-      verify(directory).signal(ID, ReviewSignal.discard(new ReviewNote("spam")));
+      verify(directory).decide(ID, ReviewUpdate.skip(new ReviewNote("already in CRM", REVIEWER)));
+      verify(directory).decide(ID, ReviewUpdate.discard(new ReviewNote("spam", REVIEWER)));
     }
 
     @Test
-    void leadNotInReviewIs409AndIsNotSignalled() throws Exception {
-      given(directory.find(ID)).willReturn(Optional.of(completed(ID)));
+    void leadNotInReviewIs409WithTheLeadsOwnWords() throws Exception {
+      String refusal = "Lead " + ID + " is ALERTING, not waiting for review; nothing was decided.";
+      given(directory.decide(eq(ID), any()))
+          .willThrow(new LeadNotInReviewException(ID, null, refusal));
 
       expectProblem(
               mvc.perform(authorized(post("/leads/" + ID + "/retry"))), 409, "lead-not-in-review")
-          .andExpect(jsonPath("$.leadStatus").value("COMPLETED"))
-          .andExpect(
-              jsonPath("$.detail")
-                  .value("Lead " + ID + " is COMPLETED, not NEEDS_REVIEW; nothing was signalled."));
-      verify(directory, never()).signal(anyString(), any());
+          .andExpect(jsonPath("$.detail").value(refusal))
+          .andExpect(jsonPath("$.workflowId").value(ID));
     }
 
     @Test
-    void inReviewByItsSearchAttributesWhenNoWorkerAnswersTheQuery() throws Exception {
-      given(directory.find(ID)).willReturn(Optional.of(lead(ID, null)));
+    void closedLeadIs409NamingItsStatus() throws Exception {
+      given(directory.decide(eq(ID), any()))
+          .willThrow(new LeadNotInReviewException(ID, LeadStatus.COMPLETED));
 
-      mvc.perform(authorized(post("/leads/" + ID + "/discard"))).andExpect(status().isAccepted());
+      expectProblem(
+              mvc.perform(authorized(post("/leads/" + ID + "/discard"))), 409, "lead-not-in-review")
+          .andExpect(jsonPath("$.leadStatus").value("COMPLETED"))
+          .andExpect(
+              jsonPath("$.detail")
+                  .value("Lead " + ID + " is COMPLETED, not NEEDS_REVIEW; nothing was decided."));
+    }
 
-      verify(directory).signal(ID, ReviewSignal.discard(new ReviewNote(null)));
+    @Test
+    void decisionTheValidatorRefusesIs409WithItsMessage() throws Exception {
+      String refusal =
+          "correction.capturedEmail is refused: invalid email syntax: IP-literal domains are"
+              + " not accepted.";
+      given(directory.decide(eq(ID), any()))
+          .willThrow(new DecisionRefusedException(ID, ReviewRefusal.INVALID_CORRECTION, refusal));
+
+      expectProblem(
+              mvc.perform(
+                  postJson(
+                      "/leads/" + ID + "/retry",
+                      "{\"correction\": {\"capturedEmail\": \"a@[203.0.113.1]\"}}")),
+              409,
+              "decision-refused")
+          .andExpect(jsonPath("$.detail").value(refusal))
+          .andExpect(jsonPath("$.refusal").value("INVALID_CORRECTION"));
     }
 
     @Test
     void unknownLeadIs404() throws Exception {
-      given(directory.find(ID)).willReturn(Optional.empty());
+      given(directory.decide(eq(ID), any())).willThrow(new LeadNotFoundException(ID));
 
       expectProblem(mvc.perform(authorized(post("/leads/" + ID + "/skip"))), 404, "not-found");
-      verify(directory, never()).signal(anyString(), any());
     }
 
     @Test
@@ -500,7 +551,7 @@ class LeadReviewControllerTest {
 
     @Test
     void blankFieldsCountAsAbsentAndValuesAreStripped() throws Exception {
-      given(directory.find(ID)).willReturn(Optional.of(inReview(ID)));
+      given(directory.decide(eq(ID), any())).willReturn(retried());
 
       mvc.perform(
               postJson(
@@ -510,14 +561,14 @@ class LeadReviewControllerTest {
                    "correction": {"capturedEmail": " a@acme.example\\t", "company": " ",
                                   "slackChannel": "\\n#sales ", "salesforceOwnerId": ""}}
                   """))
-          .andExpect(status().isAccepted());
+          .andExpect(status().isOk());
 
       verify(directory)
-          .signal(
+          .decide(
               ID,
-              ReviewSignal.retry(
+              ReviewUpdate.retry(
                   new RetryRequest(
-                      null, new LeadCorrection("a@acme.example", null, "#sales", null))));
+                      null, new LeadCorrection("a@acme.example", null, "#sales", null), REVIEWER)));
     }
 
     @Test

@@ -14,8 +14,9 @@ class ReviewBacklogGaugeTest {
 
   final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   final FakeBacklog backlog = new FakeBacklog();
+  final FakeBacklog delayed = new FakeBacklog();
   final ReviewBacklogGauge gauge =
-      new ReviewBacklogGauge(backlog::count, registry, Duration.ofSeconds(30));
+      new ReviewBacklogGauge(backlog::count, delayed::count, registry, Duration.ofSeconds(30));
 
   /** Counts like visibility does, or fails like an unreachable Temporal. */
   static final class FakeBacklog {
@@ -31,6 +32,17 @@ class ReviewBacklogGaugeTest {
       }
       return leads.get();
     }
+  }
+
+  @Test
+  void delayedLeadsAreCountedBesideTheBacklog() {
+    backlog.leads.set(2);
+    delayed.leads.set(7);
+
+    gauge.refresh();
+
+    assertThat(registry.get(ReviewBacklogGauge.DELAYED).gauge().value()).isEqualTo(7.0);
+    assertThat(backlogValue()).isEqualTo(2.0);
   }
 
   double backlogValue() {

@@ -41,6 +41,9 @@ class TemporalLeadDirectoryTest {
             Optional.of(request.getSignalOperation().getInput()),
             RetryRequest.class,
             RetryRequest.class);
-    assertThat(input).isEqualTo(new RetryRequest("Salesforce is back", null));
+    assertThat(input)
+        .isEqualTo(
+            new RetryRequest(
+                "Salesforce is back", null, "webhook-api review API (review token #1)"));
   }
 }

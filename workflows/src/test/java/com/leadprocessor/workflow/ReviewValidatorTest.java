@@ -1,0 +1,43 @@
+package com.leadprocessor.workflow;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class ReviewValidatorTest {
+
+  private static final String ID = "lead-conv-1";
+
+  @Test
+  void secondDecisionOnTheSameCaseIsRefusedNamingTheFirst() {
+    ReviewDecision first = ReviewDecision.skip(new ReviewNote("in CRM", "review token #1"));
+
+    assertThatThrownBy(
+            () ->
+                ReviewValidator.check(
+                    ID,
+                    LeadStatus.NEEDS_REVIEW,
+                    true,
+                    first,
+                    ReviewDecision.discard(new ReviewNote("spam", "alice"))))
+        .isInstanceOf(ReviewRefusal.AlreadyDecided.class)
+        .hasMessage(
+            "Lead lead-conv-1 was already decided (skip by review token #1); nothing was changed.");
+  }
+
+  @Test
+  void correctedEmailWithADomainWrittenInUnicodeIsAccepted() {
+    assertThatCode(
+            () ->
+                ReviewValidator.check(
+                    ID,
+                    LeadStatus.NEEDS_REVIEW,
+                    true,
+                    null,
+                    ReviewDecision.retry(
+                        new RetryRequest(
+                            null, new LeadCorrection(" buyer@bücher.de ", null, null, null)))))
+        .doesNotThrowAnyException();
+  }
+}
