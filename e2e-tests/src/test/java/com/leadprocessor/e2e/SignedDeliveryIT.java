@@ -56,6 +56,10 @@ class SignedDeliveryIT {
     }
     Duration allDone = Duration.ofNanos(System.nanoTime() - started);
 
+    // The worker started with the embedding model and routed the question by what it means.
+    assertThat(system.leads().state(leads.get(0)).routeExplanation())
+        .startsWith("topic api 0.")
+        .contains(", like \"");
     LeadsAssert.assertEachLeadCompletedOnce(system, leads);
     LeadsAssert.assertOneDryRunUpsertAndAlertEach(system, leads);
     E2eFigures.record(

@@ -57,6 +57,9 @@ final class LeadDetails {
         md.append(" → ").append(state.slackChannel());
       }
       md.append('\n');
+      if (state.routeExplanation() != null) {
+        md.append("\n**Why:** ").append(state.routeExplanation()).append('\n');
+      }
     }
     if (state.crmLeadId() != null) {
       md.append("\n**Salesforce Lead:** ")

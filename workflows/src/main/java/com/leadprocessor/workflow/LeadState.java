@@ -9,6 +9,8 @@ package com.leadprocessor.workflow;
  * @param route the name of the routing rule the lead matched
  * @param lastDecision the last review decision taken, with who took it and why; null before one
  * @param notice the last review signal the lead could not take, and why; null when none
+ * @param routeExplanation why the lead took its route: the topic, its score and the nearest
+ *     example, and what routing could not see; null when there is nothing to say
  */
 public record LeadState(
     LeadStatus status,
@@ -21,4 +23,34 @@ public record LeadState(
     String slackChannel,
     String slackMessageTs,
     LeadDecision lastDecision,
-    String notice) {}
+    String notice,
+    String routeExplanation) {
+
+  /** A state without an explanation of the route. */
+  public LeadState(
+      LeadStatus status,
+      LeadStep currentStep,
+      LeadStep failedStep,
+      String lastError,
+      String route,
+      String crmLeadId,
+      String crmLeadUrl,
+      String slackChannel,
+      String slackMessageTs,
+      LeadDecision lastDecision,
+      String notice) {
+    this(
+        status,
+        currentStep,
+        failedStep,
+        lastError,
+        route,
+        crmLeadId,
+        crmLeadUrl,
+        slackChannel,
+        slackMessageTs,
+        lastDecision,
+        notice,
+        null);
+  }
+}

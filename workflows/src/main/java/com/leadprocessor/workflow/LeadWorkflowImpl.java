@@ -23,11 +23,11 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 
 /**
- * Runs one lead through its steps: verify, route, enrich, create the CRM lead, alert. A required
- * step that fails for good puts the lead in review (see {@link LeadReview}); enrichment is best
- * effort. All state lives in fields so the {@code state} query and the Temporal UI's current
- * details always show where the lead is; {@link LeadStatusPublisher} decides what the search
- * attributes show.
+ * Runs one lead through its steps: verify, enrich, route, create the CRM lead, alert ({@link
+ * LeadStepOrder} keeps older leads' order: route, then enrich). A required step that fails for good
+ * puts the lead in review (see {@link LeadReview}); enrichment is best effort. All state lives in
+ * fields so the {@code state} query and the Temporal UI's current details always show where the
+ * lead is; {@link LeadStatusPublisher} decides what the search attributes show.
  *
  * <h2>Changing this code</h2>
  *
@@ -49,7 +49,8 @@ import org.slf4j.Logger;
  *
  * <p>The versions written before the first release were folded into one baseline on 2026-12-02
  * (recorded in {@code histories/baseline/}). In force since: {@code delayed-before-review} (in
- * {@link LeadDelays}, histories in {@code histories/delayed-before-review/}).
+ * {@link LeadDelays}, histories in {@code histories/delayed-before-review/}); {@link
+ * LeadStepOrder#ENRICH_BEFORE_ROUTE} ({@code histories/enrich-before-route/}).
  */
 public class LeadWorkflowImpl implements LeadWorkflow {
 
@@ -57,6 +58,7 @@ public class LeadWorkflowImpl implements LeadWorkflow {
 
   private final LeadActivityStubs activities = new LeadActivityStubs();
   private final LeadStatusPublisher publisher = new LeadStatusPublisher();
+  private final LeadStepOrder stepOrder = new LeadStepOrder();
   private final LeadReview review;
   private final LeadDelays delays = new LeadDelays(publisher);
   private final List<String> skipped = new ArrayList<>();
@@ -86,8 +88,8 @@ public class LeadWorkflowImpl implements LeadWorkflow {
       if (!verification.accepted()) {
         return finish(LeadStatus.REJECTED, verification.rejectionReason());
       }
-      route = route(verification);
-      enrichment = enrich(verification);
+      stepOrder.routeAndEnrich(
+          () -> route = route(verification), () -> enrichment = enrich(verification));
       crmLead = createCrmLead();
       slackMessage = alert();
       return finish(LeadStatus.COMPLETED, skippedSteps());
@@ -112,7 +114,7 @@ public class LeadWorkflowImpl implements LeadWorkflow {
     Route chosen =
         runRequired(
             LeadStep.ROUTE,
-            () -> activities.routing().route(new RoutingInput(event, verification)),
+            () -> activities.routing().route(new RoutingInput(event, verification, enrichment)),
             LeadWorkflowImpl::unroutedLead);
     publisher.routed(chosen);
     return chosen;
@@ -313,7 +315,8 @@ public class LeadWorkflowImpl implements LeadWorkflow {
             : slackMessage.channel(),
         slackMessage == null ? null : slackMessage.ts(),
         review.lastDecision(),
-        review.notice());
+        review.notice(),
+        route == null ? null : route.explanation());
   }
 
   private static Route unroutedLead() {

@@ -14,6 +14,7 @@ import com.leadprocessor.workflow.routing.LeadPriority;
 import com.leadprocessor.workflow.routing.LeadRoutingActivities;
 import com.leadprocessor.workflow.routing.Route;
 import com.leadprocessor.workflow.routing.RoutingInput;
+import com.leadprocessor.workflow.routing.TopicMatch;
 import com.leadprocessor.workflow.salesforce.CrmLead;
 import com.leadprocessor.workflow.salesforce.CrmLeadRequest;
 import com.leadprocessor.workflow.salesforce.SalesforceLeadActivities;
@@ -66,6 +67,7 @@ public class FakeLeadActivities
   public final Set<String> salesforceRefuses = ConcurrentHashMap.newKeySet();
 
   public final AtomicInteger salesforceAttempts = new AtomicInteger();
+  public final List<RoutingInput> routingInputs = new CopyOnWriteArrayList<>();
   public final List<CrmLeadRequest> crmLeadsUpserted = new CopyOnWriteArrayList<>();
   public final List<LeadAlert> slackAlertsPosted = new CopyOnWriteArrayList<>();
   public final List<ReviewAlert> reviewAlerts = new CopyOnWriteArrayList<>();
@@ -82,8 +84,20 @@ public class FakeLeadActivities
 
   @Override
   public Route route(RoutingInput input) {
+    routingInputs.add(input);
+    Enrichment enrichment = input.enrichment();
+    String caveat =
+        enrichment == null || enrichment.company() != null
+            ? null
+            : "routed without the company: " + String.join("; ", enrichment.unavailable());
     return new Route(
-        "enterprise+api", "#dev-sales", "00G000000000001", LeadPriority.HIGH, List.of("api"));
+        "enterprise+api",
+        "#dev-sales",
+        "00G000000000001",
+        LeadPriority.HIGH,
+        List.of("api"),
+        new TopicMatch("api", 0.71, "Do you have a REST API?", "meaning"),
+        caveat);
   }
 
   @Override

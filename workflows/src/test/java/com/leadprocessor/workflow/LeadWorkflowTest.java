@@ -105,6 +105,24 @@ class LeadWorkflowTest {
   }
 
   @Test
+  void leadIsEnrichedBeforeItIsRoutedSoRulesSeeTheCompany() {
+    LeadWorkflow lead = newLead("conv-firmographics", "buyer@acme-corp.com");
+
+    lead.process(request("conv-firmographics", "buyer@acme-corp.com"));
+
+    assertThat(activities.routingInputs)
+        .singleElement()
+        .satisfies(
+            input -> {
+              assertThat(input.enrichment().company().size()).isEqualTo("51-200");
+              assertThat(input.enrichment().company().industry()).isEqualTo("Software");
+            });
+    assertThat(lead.state().routeExplanation())
+        .isEqualTo("topic api 0.71, like \"Do you have a REST API?\"");
+    assertThat(currentDetails(lead)).contains("**Why:** topic api 0.71");
+  }
+
+  @Test
   void leadThatFailsVerificationEndsRejectedWithoutCrmRecordOrAlert() {
     LeadWorkflow lead = newLead("conv-disposable", "someone@mailinator.com");
 
@@ -137,6 +155,9 @@ class LeadWorkflowTest {
                   .contains("enrichment failed after its retries")
                   .contains("firmographics provider answered 503");
             });
+    assertThat(activities.routingInputs.get(0).enrichment().company()).isNull();
+    assertThat(lead.state().routeExplanation())
+        .contains("routed without the company: enrichment failed after its retries");
     histories.record(lead, "lead-without-enrichment");
   }
 

@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
  * The company behind the visitor's IP, from an HTTP firmographics provider that answers in the
  * format of <a href="https://dashboard.clearbit.com/docs#reveal-api">Clearbit Reveal</a> ({@code
  * GET https://reveal.clearbit.com/v1/companies/find?ip={ip}}). That format was chosen because it
- * carries all four things sales asks for in one answer, and several IP-to-company services and
+ * carries all the things sales asks for in one answer, and several IP-to-company services and
  * in-house proxies imitate it; IPinfo's {@code company} object, the other common shape, has a name,
  * domain and type but no size or industry. Exactly these fields are read:
  *
@@ -35,7 +35,8 @@ import org.springframework.stereotype.Component;
  * {"ip": "...", "domain": "acme.com", "type": "company",
  *  "company": {"name": "Acme Corp", "domain": "acme.com",
  *              "metrics": {"employeesRange": "251-1K"},
- *              "category": {"industry": "Internet Software & Services"}}}
+ *              "category": {"industry": "Internet Software & Services"},
+ *              "geo": {"countryCode": "US"}}}
  * }</pre>
  *
  * A {@code null} company, or a {@code 404}, means the provider knows no company for the IP (as with
@@ -184,7 +185,8 @@ public class IpFirmographicsSource implements EnrichmentSource {
         domain,
         text(company.path("metrics").path("employeesRange")),
         text(company.path("category").path("industry")),
-        SOURCE);
+        SOURCE,
+        text(company.path("geo").path("countryCode")));
   }
 
   private static String hintFor(int status) {

@@ -4,6 +4,7 @@ import com.leadprocessor.workflow.routing.LeadRoutingActivities;
 import com.leadprocessor.workflow.routing.Route;
 import com.leadprocessor.workflow.routing.RoutingInput;
 import io.temporal.spring.boot.ActivityImpl;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -25,12 +26,14 @@ public class LeadRoutingActivitiesImpl implements LeadRoutingActivities {
   public Route route(RoutingInput input) {
     Route route = rules.route(input);
     log.info(
-        "Lead routed: conversation={} rule={} channel={} priority={} topics={}",
+        "Lead routed: conversation={} rule={} channel={} priority={} topics={} score={} by={}",
         input.event().conversationId(),
         route.rule(),
         route.slackChannel(),
         route.priority(),
-        route.topics());
+        route.topics(),
+        route.match() == null ? null : String.format(Locale.ROOT, "%.2f", route.match().score()),
+        route.match() == null ? null : route.match().by());
     return route;
   }
 }

@@ -10,7 +10,10 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 
-/** Loads the routing rules once, at start-up, so a broken rules file stops the worker. */
+/**
+ * Loads the routing rules once, at start-up, so a broken rules file stops the worker; and, to match
+ * by meaning, loads the embedding model and embeds every topic's examples then too.
+ */
 @Configuration(proxyBeanMethods = false)
 class RoutingConfiguration {
 
@@ -29,15 +32,33 @@ class RoutingConfiguration {
                   RoutingProperties.RULES_FILE_PROPERTY,
                   RoutingProperties.DEFAULT_RULES_FILE));
     }
+    long started = System.nanoTime();
     try (ValidatorFactory validation = Validation.buildDefaultValidatorFactory()) {
       RoutingRules rules =
-          RoutingRulesReader.read(location, resource, environment, validation.getValidator());
+          RoutingRulesReader.read(
+              location,
+              resource,
+              environment,
+              validation.getValidator(),
+              matcherFactory(properties.matchBy()));
       log.info(
-          "Loaded {} routing rules and {} topics from {}",
+          "Loaded {} routing rules and {} topics from {}, matching topics by {} ({} ms)",
           rules.rules().size(),
           rules.topics().size(),
-          location);
+          location,
+          properties.matchBy().name().toLowerCase(java.util.Locale.ROOT),
+          (System.nanoTime() - started) / 1_000_000);
       return rules;
     }
+  }
+
+  static RoutingRulesFile.MatcherFactory matcherFactory(RoutingProperties.MatchBy matchBy) {
+    return switch (matchBy) {
+      case KEYWORDS -> (topics, matching) -> new KeywordTopicMatcher(topics);
+      // The model is loaded only once the file is valid, and only when topics are matched by it.
+      case MEANING ->
+          (topics, matching) ->
+              new MeaningTopicMatcher(new OneThreadEmbeddingModel(), topics, matching);
+    };
   }
 }

@@ -15,7 +15,8 @@ public record RoutingRule(
     @NotNull(
             message =
                 "has no condition; expected at least one of [topics-any, source-url-prefix,"
-                    + " source-url-pattern, email-kind]")
+                    + " source-url-pattern, email-kind, company-size-any, industry-any,"
+                    + " country-any]")
         @Valid
         RuleCondition when,
     @NotNull(

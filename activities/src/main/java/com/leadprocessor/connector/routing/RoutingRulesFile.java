@@ -1,8 +1,6 @@
 package com.leadprocessor.connector.routing;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.groups.ConvertGroup;
@@ -11,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.springframework.boot.context.properties.bind.Name;
 
 /**
@@ -18,19 +17,24 @@ import org.springframework.boot.context.properties.bind.Name;
  * dashed name of a record component ({@code source-url-prefix} for {@code sourceUrlPrefix}). The
  * constraints check each field; {@link #crossReferenceProblems()} checks what refers to what.
  *
- * @param topics each topic's name and its keywords, in the order the file lists them
+ * @param matching how questions are matched to topics by meaning
+ * @param topics each topic's name, examples and keywords, in the order the file lists them
  * @param rules the rules, in the order they are evaluated
  * @param defaults the outcome when no matching rule sets a field; {@code default} in the file
  */
 record RoutingRulesFile(
+    @Valid TopicMatching matching,
     Map<
             @Pattern(
                 regexp = "[a-z0-9][a-z0-9_-]*",
                 message =
                     "is not a valid topic name; expected lower-case letters, digits, '-' or '_'")
             String,
-            @NotEmpty(message = "has no keywords; expected a list such as [api, webhook]") List<
-                @NotBlank(message = "is empty; expected a word or a phrase") String>>
+            @NotNull(
+                message =
+                    "has no examples; expected examples: [...] with a few questions a visitor"
+                        + " might ask about the topic")
+            @Valid TopicDefinition>
         topics,
     List<@Valid RoutingRule> rules,
     @Name("default")
@@ -43,6 +47,7 @@ record RoutingRulesFile(
         RouteOutcome defaults) {
 
   RoutingRulesFile {
+    matching = matching == null ? TopicMatching.defaults() : matching;
     topics = topics == null ? Map.of() : topics;
     rules = rules == null ? List.of() : rules;
   }
@@ -56,7 +61,10 @@ record RoutingRulesFile(
    */
   record Problem(String path, String text) {}
 
-  /** Rule names used twice, and topics a rule names that the file does not define. */
+  /**
+   * Rule names used twice, topics a rule names that the file does not define, and size bands,
+   * industries and countries that enrichment never gives.
+   */
   List<Problem> crossReferenceProblems() {
     List<Problem> problems = new ArrayList<>();
     List<String> topicNames = topics.keySet().stream().sorted().toList();
@@ -77,16 +85,77 @@ record RoutingRulesFile(
                       .formatted(topic, topicNames)));
         }
       }
+      if (rule.when() != null) {
+        companyProblems(rule.when(), at, problems);
+      }
     }
     return problems;
   }
 
-  /** The rules in force; only for a file without problems. */
-  RoutingRules toRules() {
+  private static void companyProblems(RuleCondition when, String at, List<Problem> problems) {
+    unknownNames(
+        when.companySizeAny(),
+        CompanyVocabulary.SIZE_BANDS::contains,
+        at + ".when.company-size-any",
+        "employee band",
+        "one of " + CompanyVocabulary.SIZE_BANDS,
+        problems);
+    unknownNames(
+        when.industryAny(),
+        CompanyVocabulary::isIndustry,
+        at + ".when.industry-any",
+        "industry",
+        "a GICS industry name as enrichment gives it, such as 'Software', 'Banks' or 'IT"
+            + " Services' (the full list is in docs/routing-rules.md)",
+        problems);
+    unknownNames(
+        when.countryAny(),
+        CompanyVocabulary.COUNTRIES::contains,
+        at + ".when.country-any",
+        "country",
+        "ISO 3166 two-letter codes such as DE, FR or US",
+        problems);
+  }
+
+  private static void unknownNames(
+      List<String> names,
+      Predicate<String> known,
+      String path,
+      String kind,
+      String expected,
+      List<Problem> problems) {
+    for (String name : names == null ? List.<String>of() : names) {
+      if (!known.test(name)) {
+        problems.add(
+            new Problem(
+                path, "names unknown %s '%s'; expected %s".formatted(kind, name, expected)));
+      }
+    }
+  }
+
+  /**
+   * The rules in force; only for a file without problems.
+   *
+   * @param matcherFor builds the topic matcher: by meaning, or by keywords only
+   */
+  RoutingRules toRules(MatcherFactory matcherFor) {
     List<Topic> topicList =
         topics.entrySet().stream()
-            .map(topic -> Topic.of(topic.getKey(), topic.getValue()))
+            .map(
+                topic ->
+                    Topic.of(
+                        topic.getKey(),
+                        topic.getValue().examples(),
+                        topic.getValue().keywords(),
+                        topic.getValue().threshold() == null
+                            ? matching.threshold()
+                            : topic.getValue().threshold()))
             .toList();
-    return new RoutingRules(topicList, rules, defaults);
+    return new RoutingRules(topicList, rules, defaults, matcherFor.create(topicList, matching));
+  }
+
+  /** Builds the matcher of a file's topics. */
+  interface MatcherFactory {
+    TopicMatcher create(List<Topic> topics, TopicMatching matching);
   }
 }

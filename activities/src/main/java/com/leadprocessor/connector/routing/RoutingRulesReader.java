@@ -58,11 +58,17 @@ final class RoutingRulesReader {
    *
    * @param location where the file is, for error messages
    * @param placeholders resolves {@code ${NAME:default}} placeholders in values
+   * @param matcherFor builds the topic matcher of the rules, once they are valid
    * @throws InvalidRoutingRulesException naming every problem found
    */
   static RoutingRules read(
-      String location, Resource resource, PropertyResolver placeholders, Validator validator) {
-    return new RoutingRulesReader(location, load(location, resource)).read(placeholders, validator);
+      String location,
+      Resource resource,
+      PropertyResolver placeholders,
+      Validator validator,
+      RoutingRulesFile.MatcherFactory matcherFor) {
+    return new RoutingRulesReader(location, load(location, resource))
+        .read(placeholders, validator, matcherFor);
   }
 
   private static EnumerablePropertySource<?> load(String location, Resource resource) {
@@ -87,7 +93,10 @@ final class RoutingRulesReader {
         : (EnumerablePropertySource<?>) documents.get(0);
   }
 
-  private RoutingRules read(PropertyResolver placeholders, Validator validator) {
+  private RoutingRules read(
+      PropertyResolver placeholders,
+      Validator validator,
+      RoutingRulesFile.MatcherFactory matcherFor) {
     CollectingBindHandler collector = new CollectingBindHandler(yaml);
     Binder binder =
         new Binder(
@@ -113,7 +122,7 @@ final class RoutingRulesReader {
       throw new InvalidRoutingRulesException(
           location, problems.stream().map(this::describe).distinct().toList());
     }
-    return file.toRules();
+    return file.toRules(matcherFor);
   }
 
   /**

@@ -154,6 +154,9 @@ public class LeadAlertMessage {
     if (!route.topics().isEmpty()) {
       fields.add(markdown("*Topics*\n" + escape(String.join(", ", route.topics())), MAX_FIELD));
     }
+    if (route.explanation() != null) {
+      fields.add(markdown("*Why this route*\n" + escape(route.explanation()), MAX_FIELD));
+    }
     return SectionBlock.builder().fields(fields).build();
   }
 

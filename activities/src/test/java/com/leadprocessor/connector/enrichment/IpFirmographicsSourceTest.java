@@ -59,7 +59,7 @@ class IpFirmographicsSourceTest {
             "subIndustry": "Internet Software & Services"
           },
           "metrics": {"employees": 850, "employeesRange": "251-1K"},
-          "geo": {"city": "Springfield", "country": "United States"}
+          "geo": {"city": "Springfield", "country": "United States", "countryCode": "US"}
         },
         "geoIP": {"city": "Springfield", "country": "United States", "countryCode": "US"}
       }
@@ -90,7 +90,8 @@ class IpFirmographicsSourceTest {
                 "globex.com",
                 "251-1K",
                 "Internet Software & Services",
-                "ip-firmographics"));
+                "ip-firmographics",
+                "US"));
     assertThat(enrichment.unavailable()).isEmpty();
     provider.verify(
         1,

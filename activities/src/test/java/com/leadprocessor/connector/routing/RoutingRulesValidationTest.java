@@ -9,7 +9,8 @@ class RoutingRulesValidationTest {
 
   private static final String DEFAULT =
       "default: { slack-channel: \"#sales-leads\", priority: NORMAL }\n";
-  private static final String TOPICS = "topics: { api: [api], pricing: [price] }\n";
+  private static final String TOPICS =
+      "topics: { api: { examples: [\"Do you have an API?\"] }, pricing: { examples: [\"How much?\"] } }\n";
 
   private static void assertRejected(String yaml, String... expectedProblems) {
     assertThatThrownBy(() -> RoutingRulesFixtures.fromYaml(yaml))
@@ -43,7 +44,8 @@ class RoutingRulesValidationTest {
     assertRejected(
         "rules: [{ name: everyone, then: { priority: HIGH } }]\n" + DEFAULT,
         "rule 'everyone': when has no condition; expected at least one of [topics-any,"
-            + " source-url-prefix, source-url-pattern, email-kind]");
+            + " source-url-prefix, source-url-pattern, email-kind, company-size-any, industry-any,"
+            + " country-any]");
   }
 
   @Test
@@ -125,13 +127,14 @@ class RoutingRulesValidationTest {
         "rules: [{ name: ent, when: { source-url-prefx: /pricing }, then: { priority: HIGH } }]\n"
             + DEFAULT,
         "rule 'ent': when.source-url-prefx is not a known key; expected one of [topics-any,"
-            + " source-url-prefix, source-url-pattern, email-kind]");
+            + " source-url-prefix, source-url-pattern, email-kind, company-size-any, industry-any,"
+            + " country-any]");
   }
 
   @Test
   void keyWithCharactersBindingWouldDropIsRejected() {
     assertRejected(
-        "topics: { \"big deal\": [enterprise] }\n"
+        "topics: { \"big deal\": { examples: [\"Is it a big deal?\"] } }\n"
             + "rules: [{ name: ent, when: { source url prefix: /pricing }, then: { priority: HIGH } }]\n"
             + DEFAULT,
         "topics.big deal is not a valid key; expected letters, digits, '-' or '_'",
@@ -187,5 +190,60 @@ class RoutingRulesValidationTest {
   @Test
   void brokenYamlIsRejected() {
     assertRejected("rules: [ { name: a\n", "not valid YAML:");
+  }
+
+  @Test
+  void topicWithoutExamplesIsRejectedNamingTheTopic() {
+    assertRejected(
+        "topics: { migration: { keywords: [migrate] } }\n" + DEFAULT,
+        "topics.migration.examples has no examples; expected a few questions a visitor might ask"
+            + " about the topic");
+  }
+
+  @Test
+  void topicInTheKeywordListFormatIsRejectedAsHavingNoExamples() {
+    assertRejected("topics: { api: [api, webhook] }\n" + DEFAULT, "topics.api", "expected");
+  }
+
+  @Test
+  void thresholdOutOfRangeIsRejectedNamingTheField() {
+    assertRejected(
+        "matching: { threshold: 1.5 }\n"
+            + "topics: { api: { examples: [\"Do you have an API?\"], threshold: -0.1 } }\n"
+            + DEFAULT,
+        "matching.threshold '1.5' is out of range; expected 0 to 1",
+        "topics.api.threshold '-0.1' is out of range; expected 0 to 1");
+  }
+
+  @Test
+  void unknownIndustryIsRejectedNamingTheRuleAndField() {
+    assertRejected(
+        "rules: [{ name: fintech, when: { industry-any: [Fintech] }, then: { priority: HIGH } }]\n"
+            + DEFAULT,
+        "rule 'fintech': when.industry-any names unknown industry 'Fintech'; expected a GICS"
+            + " industry name");
+  }
+
+  @Test
+  void unknownSizeBandAndCountryAreRejectedNamingTheRuleAndField() {
+    assertRejected(
+        "rules: [{ name: big-uk, when: { company-size-any: [1000+], country-any: [UK] },"
+            + " then: { priority: HIGH } }]\n"
+            + DEFAULT,
+        "rule 'big-uk': when.company-size-any names unknown employee band '1000+'; expected one"
+            + " of [1-10,",
+        "rule 'big-uk': when.country-any names unknown country 'UK'; expected ISO 3166 two-letter"
+            + " codes");
+  }
+
+  @Test
+  void companyConditionsWithKnownNamesAreAccepted() {
+    RoutingRules rules =
+        RoutingRulesFixtures.fromYaml(
+            "rules: [{ name: dach-banks, when: { industry-any: [banks], country-any: [de, AT] },"
+                + " then: { slack-channel: \"#dach\" } }]\n"
+                + DEFAULT);
+
+    assertThat(rules.rules().get(0).when().countryAny()).containsExactly("DE", "AT");
   }
 }

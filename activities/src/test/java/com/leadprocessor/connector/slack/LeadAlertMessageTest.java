@@ -11,6 +11,9 @@ import com.leadprocessor.connector.TemporalUiLinks;
 import com.leadprocessor.connector.TemporalUiProperties;
 import com.leadprocessor.workflow.enrichment.Company;
 import com.leadprocessor.workflow.enrichment.Enrichment;
+import com.leadprocessor.workflow.routing.LeadPriority;
+import com.leadprocessor.workflow.routing.Route;
+import com.leadprocessor.workflow.routing.TopicMatch;
 import com.leadprocessor.workflow.salesforce.CrmLead;
 import com.leadprocessor.workflow.slack.LeadAlert;
 import com.leadprocessor.workflow.slack.SlackMessage;
@@ -142,6 +145,35 @@ class LeadAlertMessageTest {
     assertThat(buttons).hasSize(1);
     assertThat(buttons.get(0).getAsJsonObject().getAsJsonObject("text").get("text").getAsString())
         .isEqualTo("Open workflow in Temporal");
+  }
+
+  @Test
+  void alertShowsWhyTheLeadTookItsRoute() {
+    Route route =
+        new Route(
+            "competitor",
+            "#sales-leads",
+            null,
+            LeadPriority.HIGH,
+            List.of("migration"),
+            new TopicMatch("migration", 0.54, "Can you import our historical records?", "meaning"),
+            null);
+    LeadAlert alert =
+        new LeadAlert(
+            WORKFLOW_ID,
+            ExampleLead.event("jane@acme.com", "Move our old CRM over?", "/", null),
+            "jane@acme.com",
+            route,
+            null,
+            null,
+            null);
+
+    JsonArray blocks = json(message.build(alert)).getAsJsonArray("blocks");
+
+    assertThat(texts(blocks.get(2)))
+        .contains(
+            "*Why this route*\ntopic migration 0.54, like \"Can you import our historical"
+                + " records?\"");
   }
 
   @Test

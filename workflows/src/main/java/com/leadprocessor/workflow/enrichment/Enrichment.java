@@ -30,7 +30,13 @@ public record Enrichment(
     Company corrected =
         company == null
             ? new Company(name, null, null, null, "reviewer")
-            : new Company(name, company.domain(), company.size(), company.industry(), "reviewer");
+            : new Company(
+                name,
+                company.domain(),
+                company.size(),
+                company.industry(),
+                "reviewer",
+                company.country());
     return new Enrichment(corrected, userAgent, transcriptExcerpt, unavailable);
   }
 }

@@ -10,17 +10,32 @@ import java.util.List;
  * @param slackChannel the channel to alert, for example {@code #dev-sales}
  * @param salesforceOwnerId the Salesforce user or queue id that owns the Lead; null to let the
  *     org's assignment rules decide
- * @param topics the topics found in the visitor's question, for example {@code api}
+ * @param topics the topics found in the visitor's question, nearest first, for example {@code api}
+ * @param match why the first topic was found; null when no topic was
+ * @param caveat what routing could not look at, for example the company when enrichment failed;
+ *     null when it saw everything a rule asks about
  */
 public record Route(
     String rule,
     String slackChannel,
     String salesforceOwnerId,
     LeadPriority priority,
-    List<String> topics) {
+    List<String> topics,
+    TopicMatch match,
+    String caveat) {
 
   public Route {
     topics = topics == null ? List.of() : List.copyOf(topics);
+  }
+
+  /** A route with no explanation of its topic. */
+  public Route(
+      String rule,
+      String slackChannel,
+      String salesforceOwnerId,
+      LeadPriority priority,
+      List<String> topics) {
+    this(rule, slackChannel, salesforceOwnerId, priority, topics, null, null);
   }
 
   /** The same route with another channel or owner, as a reviewer corrects it; nulls keep. */
@@ -30,6 +45,17 @@ public record Route(
         channel == null ? slackChannel : channel,
         ownerId == null ? salesforceOwnerId : ownerId,
         priority,
-        topics);
+        topics,
+        match,
+        caveat);
+  }
+
+  /** Why the lead took this route, in one line; null when there is nothing to say. */
+  public String explanation() {
+    String why = match == null ? null : "topic " + match.describe();
+    if (caveat == null) {
+      return why;
+    }
+    return why == null ? caveat : why + "; " + caveat;
   }
 }
