@@ -60,8 +60,8 @@ public class LiveSlackAlertActivities implements SlackAlertActivities, Connector
     long startedNanos = System.nanoTime();
     String channel = properties.channelFor(alert.route());
     ActivityExecutionContext context = Activity.getExecutionContext();
-    AlertAttempt earlier =
-        context.getHeartbeatDetails(AlertAttempt.class).orElse(AlertAttempt.NOT_POSTED);
+    Optional<AlertAttempt> recorded = context.getHeartbeatDetails(AlertAttempt.class);
+    AlertAttempt earlier = recorded.orElse(AlertAttempt.NOT_POSTED);
     if (earlier.posted() != null) {
       log.info(
           "Lead alert for {} was already posted to {} (ts {}) by an earlier attempt; not posting"
@@ -71,7 +71,10 @@ public class LiveSlackAlertActivities implements SlackAlertActivities, Connector
           earlier.posted().ts());
       return earlier.posted();
     }
-    if (earlier.mayHavePosted() || alert.earlierRunsSince() != null) {
+    // After a reviewer's retry, the first attempt of the new run knows nothing of the earlier run's
+    // attempts, so it looks once; later attempts of this run go by what this run recorded.
+    boolean earlierRunMayHavePosted = alert.earlierRunsSince() != null && recorded.isEmpty();
+    if (earlier.mayHavePosted() || earlierRunMayHavePosted) {
       Optional<SlackMessage> found = lookUpEarlierPost(alert, channel, context.getInfo());
       if (found.isPresent()) {
         context.heartbeat(AlertAttempt.posted(found.get()));

@@ -151,4 +151,19 @@ class OneAlertPerLeadTest {
     assertThat(slack.messagesIn("#dev-sales")).hasSize(1);
     assertThat(posted.get(0).ts()).isEqualTo(slack.messagesIn("#dev-sales").get(0).ts());
   }
+
+  @Test
+  void runAfterAReviewersRetryLooksForTheEarlierAlertOnceThoughItsPostsAreRateLimited() {
+    slack.rateLimitNext(2, 1);
+
+    List<SlackMessage> posted =
+        burst(
+            List.of(SlackConnectorFixture.retriedAlert(java.time.Instant.now().minusSeconds(60))));
+
+    assertThat(slack.messagesIn("#dev-sales")).hasSize(1);
+    assertThat(posted.get(0).ts()).isEqualTo(slack.messagesIn("#dev-sales").get(0).ts());
+    // One look-up for the whole run: the channel, never posted to, is not even found by name.
+    assertThat(slack.requests("conversations.list")).hasSize(1);
+    assertThat(slack.requests("conversations.history")).isEmpty();
+  }
 }
