@@ -57,6 +57,9 @@ public final class SlackEmulation implements AutoCloseable {
   private Duration latency = Duration.ZERO;
   private String postError;
   private String historyError;
+  private AnswerShape historyShape;
+  private AnswerShape postShape;
+  private int postShapeNext;
   private String expectedToken;
   private double enforcedPerSecond;
 
@@ -104,6 +107,32 @@ public final class SlackEmulation implements AutoCloseable {
   private record Channel(String id, String name, boolean archived) {
     Channel archive() {
       return new Channel(id, name, true);
+    }
+  }
+
+  /**
+   * Answers the real Web API gives besides the usual ones, which the client library turns into
+   * responses with missing fields: each must be handled without a crash.
+   */
+  public enum AnswerShape {
+    /** {@code {"ok":true}} and nothing else: no {@code messages}, {@code channel} or {@code ts}. */
+    OK_WITHOUT_FIELDS,
+    /** {@code {"ok":false}} without an {@code error}. */
+    ERROR_WITHOUT_ERROR,
+    /** {@code {"ok":false,"warning":"superfluous_charset"}}: a warning, no error. */
+    WARNING_WITHOUT_ERROR,
+    /** HTTP 429 with {@code Retry-After: 1} and {@code {"ok":false,"error":"ratelimited"}}. */
+    RATE_LIMITED;
+
+    private Reply reply() {
+      return switch (this) {
+        case OK_WITHOUT_FIELDS -> new Reply(200, Map.of("ok", true), Map.of());
+        case ERROR_WITHOUT_ERROR -> new Reply(200, Map.of("ok", false), Map.of());
+        case WARNING_WITHOUT_ERROR ->
+            new Reply(200, Map.of("ok", false, "warning", "superfluous_charset"), Map.of());
+        case RATE_LIMITED ->
+            new Reply(429, Reply.errorBody("ratelimited"), Map.of("Retry-After", "1"));
+      };
     }
   }
 
@@ -204,6 +233,29 @@ public final class SlackEmulation implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Answers every {@code conversations.history} call with this shape until {@link #heal()}; {@code
+   * conversations.list} keeps answering, so the look-up reaches history.
+   */
+  public SlackEmulation historyAnswers(AnswerShape shape) {
+    synchronized (lock) {
+      historyShape = shape;
+    }
+    return this;
+  }
+
+  /**
+   * Answers the next {@code count} posts with this shape. {@link AnswerShape#OK_WITHOUT_FIELDS}
+   * stores the message first, as when Slack posted it and the answer came back mangled.
+   */
+  public SlackEmulation postAnswersNext(int count, AnswerShape shape) {
+    synchronized (lock) {
+      postShape = shape;
+      postShapeNext = count;
+    }
+    return this;
+  }
+
   /** Archives a channel: posts to it answer {@code is_archived}. */
   public SlackEmulation archive(String channel) {
     synchronized (lock) {
@@ -269,6 +321,8 @@ public final class SlackEmulation implements AutoCloseable {
     synchronized (lock) {
       postError = null;
       historyError = null;
+      historyShape = null;
+      postShapeNext = 0;
       rateLimitNext = 0;
       unavailableNext = 0;
       slowNext = 0;
@@ -378,8 +432,8 @@ public final class SlackEmulation implements AutoCloseable {
       return Reply.error("invalid_auth");
     }
     return switch (method) {
-      case "chat.postMessage" -> postMessage(params, authorization);
-      case "conversations.history" -> history(params);
+      case "chat.postMessage" -> shapedPost(params, authorization);
+      case "conversations.history" -> historyShape != null ? historyShape.reply() : history(params);
       case "conversations.list" -> list();
       case "auth.test" ->
           Reply.ok(
@@ -392,6 +446,18 @@ public final class SlackEmulation implements AutoCloseable {
                   "bot_id", "B0EMULATOR"));
       default -> Reply.error("unknown_method");
     };
+  }
+
+  private Reply shapedPost(Map<String, String> params, String authorization) {
+    if (postShapeNext <= 0) {
+      return postMessage(params, authorization);
+    }
+    postShapeNext--;
+    if (postShape == AnswerShape.OK_WITHOUT_FIELDS) {
+      Reply stored = postMessage(params, authorization);
+      return stored.body().get("ok") == Boolean.TRUE ? postShape.reply() : stored;
+    }
+    return postShape.reply();
   }
 
   private Reply postMessage(Map<String, String> params, String authorization) {

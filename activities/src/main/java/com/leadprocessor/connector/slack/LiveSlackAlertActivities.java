@@ -9,10 +9,12 @@ import com.slack.api.methods.RequestFormBuilder;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.request.chat.ChatPostMessageRequest;
 import io.temporal.activity.Activity;
+import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.activity.ActivityInfo;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.spring.boot.ActivityImpl;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -22,8 +24,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Posts lead alerts with {@code chat.postMessage}. Runs on the Slack task queue, whose rate limit
- * paces alerts durably. A retry first looks for the alert an earlier attempt may have posted, so a
- * timeout never makes a second alert.
+ * paces alerts durably. Each attempt records in its heartbeat details whether it may have posted
+ * and what Slack answered ({@link AlertAttempt}), so a retry returns the recorded post, posts again
+ * when nothing was posted, and reads the channel's history once only when an earlier attempt may
+ * have posted without an answer (see docs/slack.md, "One alert per lead").
  */
 @Component
 @Conditional(SlackModeCondition.Live.class)
@@ -53,33 +57,43 @@ public class LiveSlackAlertActivities implements SlackAlertActivities, Connector
 
   @Override
   public SlackMessage postLeadAlert(LeadAlert alert) {
+    long startedNanos = System.nanoTime();
     String channel = properties.channelFor(alert.route());
-    ActivityInfo info = Activity.getExecutionContext().getInfo();
-    // A previous attempt, or a run before a reviewer's retry, may have posted and lost the answer;
-    // its post came after this activity (or that first run) was scheduled.
-    Instant scheduled = Instant.ofEpochMilli(info.getScheduledTimestamp());
-    Instant earlierRunsSince = alert.earlierRunsSince();
-    if (info.getAttempt() > 1 || earlierRunsSince != null) {
-      Instant since =
-          earlierRunsSince != null && earlierRunsSince.isBefore(scheduled)
-              ? earlierRunsSince
-              : scheduled;
-      Optional<SlackMessage> earlier = postedAlerts.find(channel, alert.workflowId(), since);
-      if (earlier.isPresent()) {
-        log.info(
-            "Lead alert for {} was already posted to {} (ts {}) by an earlier attempt; not posting"
-                + " again",
-            alert.workflowId(),
-            channel,
-            earlier.get().ts());
-        return earlier.get();
+    ActivityExecutionContext context = Activity.getExecutionContext();
+    Optional<AlertAttempt> recorded = context.getHeartbeatDetails(AlertAttempt.class);
+    AlertAttempt earlier = recorded.orElse(AlertAttempt.NOT_POSTED);
+    if (earlier.posted() != null) {
+      log.info(
+          "Lead alert for {} was already posted to {} (ts {}) by an earlier attempt; not posting"
+              + " again",
+          alert.workflowId(),
+          channel,
+          earlier.posted().ts());
+      return earlier.posted();
+    }
+    // After a reviewer's retry, the first attempt of the new run knows nothing of the earlier run's
+    // attempts, so it looks once; later attempts of this run go by what this run recorded.
+    boolean earlierRunMayHavePosted = alert.earlierRunsSince() != null && recorded.isEmpty();
+    if (earlier.mayHavePosted() || earlierRunMayHavePosted) {
+      Optional<SlackMessage> found = lookUpEarlierPost(alert, channel, context.getInfo());
+      if (found.isPresent()) {
+        context.heartbeat(AlertAttempt.posted(found.get()));
+        return found.get();
       }
     }
     ChatPostMessageRequest request = message.build(alert, channel);
-    PostMessageAnswer response = post(channel, request);
-    if (!response.isOk()) {
+    PostMessageAnswer response =
+        post(context, channel, request, sendBefore(startedNanos, context.getInfo()));
+    if (response == null || !response.isOk()) {
+      context.heartbeat(AlertAttempt.NOT_POSTED);
       throw SlackFailures.of("chat.postMessage", channel, response);
     }
+    if (response.getTs() == null || response.getChannel() == null) {
+      // Slack stored the message but the answer does not say where: a retry must look, not post.
+      throw SlackFailures.incomplete("chat.postMessage", channel);
+    }
+    SlackMessage posted = new SlackMessage(response.getChannel(), response.getTs());
+    context.heartbeat(AlertAttempt.posted(posted));
     postedAlerts.remember(channel, response.getChannel());
     log.info(
         "Posted lead alert for {} to {} ({}), ts {}",
@@ -87,26 +101,88 @@ public class LiveSlackAlertActivities implements SlackAlertActivities, Connector
         channel,
         response.getChannel(),
         response.getTs());
-    return new SlackMessage(response.getChannel(), response.getTs());
+    return posted;
   }
 
-  private PostMessageAnswer post(String channel, ChatPostMessageRequest request) {
+  /**
+   * Looks once for the alert an earlier attempt or run may have posted. Only an attempt that may
+   * have posted (no answer, or an HTTP 5xx after sending) or a run after a reviewer's retry gets
+   * here, so history is not read on every retry of a burst.
+   */
+  private Optional<SlackMessage> lookUpEarlierPost(
+      LeadAlert alert, String channel, ActivityInfo info) {
+    // The post came after this activity (or the first run) was scheduled.
+    Instant scheduled = Instant.ofEpochMilli(info.getScheduledTimestamp());
+    Instant earlierRunsSince = alert.earlierRunsSince();
+    Instant since =
+        earlierRunsSince != null && earlierRunsSince.isBefore(scheduled)
+            ? earlierRunsSince
+            : scheduled;
+    Optional<SlackMessage> found = postedAlerts.find(channel, alert.workflowId(), since);
+    found.ifPresent(
+        message ->
+            log.info(
+                "Lead alert for {} was already posted to {} (ts {}) by an earlier attempt; not"
+                    + " posting again",
+                alert.workflowId(),
+                channel,
+                message.ts()));
+    return found;
+  }
+
+  /**
+   * The latest moment, in {@link System#nanoTime()}, at which this attempt may still send its post:
+   * Slack's answer must be able to arrive before the attempt's start-to-close timeout. An attempt
+   * that waited in the channel's queue past it would post after Temporal gave up on it and a retry
+   * had started, which is how a burst made duplicates.
+   */
+  private long sendBefore(long startedNanos, ActivityInfo info) {
+    Duration startToClose = info.getStartToCloseTimeout();
+    if (startToClose == null || startToClose.isZero()) {
+      return Long.MAX_VALUE;
+    }
+    Duration answerTime = properties.timeout();
+    Duration half = startToClose.dividedBy(2);
+    Duration guard = answerTime.compareTo(half) < 0 ? answerTime : half;
+    return startedNanos + startToClose.minus(guard).toNanos();
+  }
+
+  private PostMessageAnswer post(
+      ActivityExecutionContext context,
+      String channel,
+      ChatPostMessageRequest request,
+      long sendBeforeNanos) {
     try {
-      // slack.chatPostMessage(request) as the SDK sends it (RequestFormBuilder.toForm), with an
-      // answer class of the fields read here: PostMessageAnswer says why.
       return pacer.paced(
           channel,
-          () ->
-              slack.postFormWithTokenAndParseResponse(
-                  form -> RequestFormBuilder.toForm(request),
-                  "chat.postMessage",
-                  properties.botToken(),
-                  PostMessageAnswer.class));
+          () -> {
+            if (System.nanoTime() - sendBeforeNanos > 0) {
+              context.heartbeat(AlertAttempt.NOT_POSTED);
+              throw ApplicationFailure.newFailure(
+                  "Waited too long for %s's turn to post within this attempt; retrying"
+                      .formatted(channel),
+                  "UNAVAILABLE");
+            }
+            // Recorded before the post: if this attempt dies before the answer is recorded, the
+            // next one knows that a post may have been stored and checks once.
+            context.heartbeat(AlertAttempt.POSTING);
+            // slack.chatPostMessage(request) as the SDK sends it (RequestFormBuilder.toForm), with
+            // an answer class of the fields read here: PostMessageAnswer says why.
+            return slack.postFormWithTokenAndParseResponse(
+                form -> RequestFormBuilder.toForm(request),
+                "chat.postMessage",
+                properties.botToken(),
+                PostMessageAnswer.class);
+          });
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw ApplicationFailure.newFailure(
           "Interrupted while waiting for the Slack channel's pace; retrying", "UNAVAILABLE");
     } catch (SlackApiException e) {
+      if (e.getResponse().code() < 500) {
+        // 4xx and 429: Slack refused the request, nothing was stored.
+        context.heartbeat(AlertAttempt.NOT_POSTED);
+      }
       throw SlackFailures.of("chat.postMessage", e);
     } catch (IOException e) {
       throw SlackFailures.of("chat.postMessage", e);

@@ -28,7 +28,8 @@ import org.springframework.stereotype.Component;
  * message whose metadata names the workflow. History wants a channel id, so channel names are
  * resolved through {@code conversations.list} ({@code channels:read} / {@code groups:read}) unless
  * this process already posted to them. When Slack does not permit a look-up, it is logged and the
- * alert is posted: a rare duplicate beats a lost alert.
+ * alert is posted: a rare duplicate beats a lost alert. Asked only when an earlier attempt may have
+ * posted without an answer, never on every retry (see {@link AlertAttempt}).
  */
 @Component
 @Conditional(SlackModeCondition.Live.class)
@@ -59,68 +60,91 @@ class PostedAlertLookup {
 
   /**
    * The alert for this workflow posted to the channel since {@code since} (less a margin), if any.
-   * Throws Slack's rate limit as a retryable failure; other refusals mean "not found".
+   * Never fails: whatever Slack answers (a refusal, a rate limit, no answer, an answer without
+   * {@code messages}) that does not show the alert means "not found", and the caller posts. It is
+   * only asked when an earlier attempt may have posted, so a rare duplicate is the price of never
+   * losing an alert to a history read.
    */
   Optional<SlackMessage> find(String channel, String workflowId, Instant since) {
     try {
-      String channelId = channelId(channel);
-      if (channelId == null) {
-        log.warn(
-            "Cannot check {} for an earlier alert of {}: channel not found by conversations.list;"
-                + " posting",
+      return search(channel, workflowId, since);
+    } catch (SlackApiException e) {
+      notChecked(
+          channel, workflowId, "HTTP " + (e.getResponse() == null ? "?" : e.getResponse().code()));
+    } catch (IOException e) {
+      notChecked(channel, workflowId, "no answer (" + e.getClass().getSimpleName() + ")");
+    } catch (RuntimeException e) {
+      // The client library answers some malformed bodies with exceptions of its own.
+      notChecked(
+          channel, workflowId, "an unreadable answer (" + e.getClass().getSimpleName() + ")");
+    }
+    return Optional.empty();
+  }
+
+  private static void notChecked(String channel, String workflowId, String why) {
+    log.warn(
+        "Cannot check {} for an earlier alert of {}: conversations.history gave {}; posting (a"
+            + " duplicate is possible for this lead only)",
+        channel,
+        workflowId,
+        why);
+  }
+
+  private Optional<SlackMessage> search(String channel, String workflowId, Instant since)
+      throws IOException, SlackApiException {
+    String channelId = channelId(channel);
+    if (channelId == null) {
+      log.warn(
+          "Cannot check {} for an earlier alert of {}: channel not found by conversations.list;"
+              + " posting",
+          channel,
+          workflowId);
+      return Optional.empty();
+    }
+    String oldest = "%d.000000".formatted(since.minus(MARGIN).getEpochSecond());
+    String cursor = null;
+    for (int page = 0; page < MAX_PAGES; page++) {
+      String pageCursor = cursor;
+      ConversationsHistoryResponse history =
+          slack.conversationsHistory(
+              request ->
+                  request
+                      .channel(channelId)
+                      .oldest(oldest)
+                      .limit(PAGE)
+                      .includeAllMetadata(true)
+                      .cursor(pageCursor));
+      if (history == null || !history.isOk() || history.getMessages() == null) {
+        notChecked(
             channel,
-            workflowId);
+            workflowId,
+            history == null
+                ? "no body"
+                : "ok=%s, error '%s'%s%s"
+                    .formatted(
+                        history.isOk(),
+                        history.getError(),
+                        history.getNeeded() == null ? "" : " (needed: " + history.getNeeded() + ")",
+                        history.getMessages() == null ? ", no messages" : ""));
         return Optional.empty();
       }
-      String oldest = "%d.000000".formatted(since.minus(MARGIN).getEpochSecond());
-      String cursor = null;
-      for (int page = 0; page < MAX_PAGES; page++) {
-        String pageCursor = cursor;
-        ConversationsHistoryResponse history =
-            slack.conversationsHistory(
-                request ->
-                    request
-                        .channel(channelId)
-                        .oldest(oldest)
-                        .limit(PAGE)
-                        .includeAllMetadata(true)
-                        .cursor(pageCursor));
-        if (!history.isOk()) {
-          log.warn(
-              "Cannot check {} for an earlier alert of {}: conversations.history answered '{}'{};"
-                  + " posting (add the channels:history and groups:history scopes to avoid"
-                  + " duplicates after timeouts)",
-              channel,
-              workflowId,
-              history.getError(),
-              history.getNeeded() == null ? "" : " (needed: " + history.getNeeded() + ")");
-          return Optional.empty();
-        }
-        Optional<SlackMessage> found =
-            history.getMessages().stream()
-                .filter(message -> isAlertOf(message, workflowId))
-                .findFirst()
-                .map(message -> new SlackMessage(channelId, message.getTs()));
-        if (found.isPresent() || !history.isHasMore()) {
-          return found;
-        }
-        cursor = history.getResponseMetadata().getNextCursor();
+      Optional<SlackMessage> found =
+          history.getMessages().stream()
+              .filter(message -> message != null && isAlertOf(message, workflowId))
+              .findFirst()
+              .map(message -> new SlackMessage(channelId, message.getTs()));
+      if (found.isPresent() || !history.isHasMore()) {
+        return found;
       }
-      return Optional.empty();
-    } catch (SlackApiException e) {
-      if (e.getResponse().code() == 429) {
-        throw SlackFailures.of("conversations.history", e);
+      cursor =
+          history.getResponseMetadata() == null
+              ? null
+              : history.getResponseMetadata().getNextCursor();
+      if (cursor == null || cursor.isEmpty()) {
+        return Optional.empty();
       }
-      log.warn(
-          "Cannot check {} for an earlier alert of {}: HTTP {}; posting",
-          channel,
-          workflowId,
-          e.getResponse().code());
-      return Optional.empty();
-    } catch (IOException e) {
-      // Without an answer we cannot tell either way; posting now could duplicate, so retry.
-      throw SlackFailures.of("conversations.history", e);
     }
+    return Optional.empty();
   }
 
   private static boolean isAlertOf(Message message, String workflowId) {
@@ -153,16 +177,23 @@ class PostedAlertLookup {
                       .excludeArchived(true)
                       .limit(1000)
                       .cursor(pageCursor));
-      if (!list.isOk()) {
+      if (list == null || !list.isOk()) {
         log.warn(
             "conversations.list answered '{}'{}: add the channels:read and groups:read scopes, or"
                 + " route to channel ids, so retries can check for an earlier alert",
-            list.getError(),
-            list.getNeeded() == null ? "" : " (needed: " + list.getNeeded() + ")");
+            list == null ? null : list.getError(),
+            list == null || list.getNeeded() == null ? "" : " (needed: " + list.getNeeded() + ")");
+        return null;
+      }
+      if (list.getChannels() == null) {
         return null;
       }
       for (Conversation conversation : list.getChannels()) {
-        channelIds.put(conversation.getName(), conversation.getId());
+        if (conversation != null
+            && conversation.getName() != null
+            && conversation.getId() != null) {
+          channelIds.put(conversation.getName(), conversation.getId());
+        }
       }
       if (channelIds.containsKey(name)) {
         return channelIds.get(name);

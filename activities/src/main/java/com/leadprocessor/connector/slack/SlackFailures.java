@@ -32,9 +32,22 @@ final class SlackFailures {
 
   private SlackFailures() {}
 
-  /** The failure for an {@code ok:false} answer. */
+  /**
+   * The failure for an {@code ok:false} answer. An answer without an {@code error} (null, or only
+   * {@code warning}s) says nothing about the cause, so it is retried like an outage.
+   */
   static ApplicationFailure of(String method, String channel, SlackApiTextResponse response) {
-    String error = response.getError();
+    String error = response == null ? null : response.getError();
+    if (error == null || error.isBlank()) {
+      return retryable(
+          "Slack %s to %s answered ok=false without an error%s; retrying."
+              .formatted(
+                  method,
+                  channel,
+                  response == null || response.getWarning() == null
+                      ? ""
+                      : " (warning: " + response.getWarning() + ")"));
+    }
     if (RATE_LIMIT_ERRORS.contains(error)) {
       return rateLimited(method, error, retryAfter(response.getHttpResponseHeaders()));
     }
@@ -70,15 +83,27 @@ final class SlackFailures {
             + " documentation for this error, fix the cause, then send 'retry' or 'skip'.");
   }
 
+  /**
+   * The failure for an {@code ok:true} answer that lacks the channel or timestamp of the message:
+   * it may be stored, so the retry looks for it before posting again.
+   */
+  static ApplicationFailure incomplete(String method, String channel) {
+    return retryable(
+        "Slack %s to %s answered ok=true without the message's channel and ts; checking for it and"
+                .formatted(method, channel)
+            + " retrying.");
+  }
+
   /** The failure for a non-200 HTTP answer. */
   static ApplicationFailure of(String method, SlackApiException e) {
-    int status = e.getResponse().code();
+    int status = e.getResponse() == null ? 0 : e.getResponse().code();
     String error = e.getError() == null ? null : e.getError().getError();
     if (status == 429) {
       return rateLimited(
           method,
           error == null ? "HTTP 429" : error,
-          retryAfter(e.getResponse().headers().toMultimap()));
+          retryAfter(
+              e.getResponse().headers() == null ? null : e.getResponse().headers().toMultimap()));
     }
     if (status >= 500) {
       return retryable("Slack %s answered HTTP %d; retrying.".formatted(method, status));

@@ -20,26 +20,51 @@ final class SlackConnectorFixture implements AutoCloseable {
   static final String WORKFLOW_ID = "lead-conv-12345";
 
   final SlackEmulation emulation = SlackEmulation.start().expectToken(TOKEN);
-  final SlackProperties properties =
-      new SlackProperties(
-          SlackMode.LIVE,
-          TOKEN,
-          emulation.baseUrl(),
-          "#sales-leads",
-          "#lead-review",
-          1.0,
-          Duration.ofSeconds(10));
+  final SlackProperties properties;
   final TemporalUiLinks temporalUi =
       new TemporalUiLinks(new TemporalUiProperties("http://localhost:8233"), "default");
-  private final Slack slack = new SlackClientConfiguration().slack(properties);
-  final MethodsClient methods = new SlackClientConfiguration().slackMethods(slack, properties);
-  final LiveSlackAlertActivities activities =
-      new LiveSlackAlertActivities(
-          methods,
-          new LeadAlertMessage(temporalUi),
-          new PostedAlertLookup(methods),
-          new ChannelPacer(properties),
-          properties);
+  private final Slack slack;
+  final MethodsClient methods;
+  final LiveSlackAlertActivities activities;
+
+  SlackConnectorFixture() {
+    this(1.0);
+  }
+
+  /** A connector that paces each channel to {@code messagesPerSecond}. */
+  SlackConnectorFixture(double messagesPerSecond) {
+    properties =
+        new SlackProperties(
+            SlackMode.LIVE,
+            TOKEN,
+            emulation.baseUrl(),
+            "#sales-leads",
+            "#lead-review",
+            messagesPerSecond,
+            Duration.ofSeconds(10));
+    slack = new SlackClientConfiguration().slack(properties);
+    methods = new SlackClientConfiguration().slackMethods(slack, properties);
+    activities =
+        new LiveSlackAlertActivities(
+            methods,
+            new LeadAlertMessage(temporalUi),
+            new PostedAlertLookup(methods),
+            new ChannelPacer(properties),
+            properties);
+  }
+
+  /** The routed alert of another lead, for bursts. */
+  static LeadAlert routedAlert(String workflowId) {
+    LeadAlert routed = routedAlert();
+    return new LeadAlert(
+        workflowId,
+        routed.event(),
+        routed.email(),
+        routed.route(),
+        routed.enrichment(),
+        routed.crmLead(),
+        null);
+  }
 
   static LeadAlert routedAlert() {
     return new LeadAlert(

@@ -2,6 +2,7 @@ package com.leadprocessor.worker.observability;
 
 import com.leadprocessor.observability.LeadLogContext;
 import com.leadprocessor.workflow.LeadRequest;
+import com.leadprocessor.workflow.slack.LeadAlert;
 import com.leadprocessor.workflow.slack.SlackAlertActivities;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -40,15 +41,37 @@ public class LeadContextWorkerInterceptor extends WorkerInterceptorBase {
   static final String CONVERSATION_ID_HEADER = "lead-conversation-id";
   static final String RECEIVED_AT_HEADER = "lead-received-at";
 
-  private final Timer alertLatency;
+  /** The {@code route} tag of a lead without a routing rule (a reviewer skipped routing). */
+  static final String UNROUTED = "unrouted";
+
+  private final MeterRegistry registry;
   private final Clock clock;
 
   public LeadContextWorkerInterceptor(MeterRegistry registry, Clock clock) {
-    this.alertLatency =
-        Timer.builder(ALERT_LATENCY)
-            .description("Time from the webhook API receiving a lead to its Slack alert posted")
-            .register(registry);
+    this.registry = registry;
     this.clock = clock;
+  }
+
+  /**
+   * The alert latency of one route, tagged with the routing rule's name: a handful of configured
+   * names, never personal data.
+   */
+  private Timer alertLatency(String route) {
+    return Timer.builder(ALERT_LATENCY)
+        .description("Time from the webhook API receiving a lead to its Slack alert posted")
+        .tag("route", route)
+        .register(registry);
+  }
+
+  private static String routeOf(ActivityInboundCallsInterceptor.ActivityInput input) {
+    Object[] arguments = input.getArguments();
+    if (arguments.length > 0
+        && arguments[0] instanceof LeadAlert alert
+        && alert.route() != null
+        && alert.route().rule() != null) {
+      return alert.route().rule();
+    }
+    return UNROUTED;
   }
 
   @Override
@@ -153,7 +176,9 @@ public class LeadContextWorkerInterceptor extends WorkerInterceptorBase {
           header(input.getHeader(), RECEIVED_AT_HEADER)
               .map(Instant::parse)
               .ifPresent(
-                  receivedAt -> alertLatency.record(Duration.between(receivedAt, clock.instant())));
+                  receivedAt ->
+                      alertLatency(routeOf(input))
+                          .record(Duration.between(receivedAt, clock.instant())));
         }
         return output;
       }

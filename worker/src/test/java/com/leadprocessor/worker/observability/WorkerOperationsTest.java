@@ -66,7 +66,12 @@ class WorkerOperationsTest {
     LeadOutcome outcome = process("conv-ops-worker", receivedAt);
 
     assertThat(outcome.status()).isEqualTo(LeadStatus.COMPLETED);
-    Timer latency = registry.get(LeadContextWorkerInterceptor.ALERT_LATENCY).timer();
+    // Tagged with the rules that routed the lead: the enterprise pricing page, an API question.
+    Timer latency =
+        registry
+            .get(LeadContextWorkerInterceptor.ALERT_LATENCY)
+            .tag("route", "enterprise+api")
+            .timer();
     assertThat(latency.count()).isEqualTo(1);
     assertThat(latency.totalTime(TimeUnit.MILLISECONDS)).isBetween(3_000.0, 30_000.0);
     assertThat(output.getOut().lines())
