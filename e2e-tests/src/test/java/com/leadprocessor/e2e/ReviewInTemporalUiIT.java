@@ -12,6 +12,7 @@ import com.leadprocessor.e2e.harness.TestLead;
 import com.leadprocessor.emulation.SlackEmulation;
 import com.leadprocessor.workflow.LeadStatus;
 import com.leadprocessor.workflow.LeadWorkflow;
+import com.leadprocessor.workflow.slack.SlackChannels;
 import com.microsoft.playwright.FrameLocator;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -36,14 +37,15 @@ import org.junit.jupiter.api.Timeout;
 /**
  * An engineer reviews a lead in the Temporal Web UI, in a real (headless) browser: finds it with
  * {@code LeadStatus="NEEDS_REVIEW"}, reads the question, the failed step and the error in its
- * details, sends a {@code reviewRetry} Update from the UI (first one its validator refuses, then an
- * accepted one), and sees the lead complete, decided by the reviewer the Update names. The lead's
- * payloads are sealed; the UI reads them through the webhook API's codec server, unmodified, as a
- * reviewer sets it up without OIDC sign-in: the UI's Codec Server settings include cross-origin
- * credentials, and the reviewer signs in at {@code /codec/sign-in} with a review API token, which
- * leaves a session cookie the browser sends with the UI's codec calls. Before signing in, and in
- * another browser afterwards, the same pages show only sealed payloads, the Update's input
- * included. Screenshots of each step are kept in {@code target/e2e-screenshots/}.
+ * details, sends a {@code reviewRetry} Update from the UI (first one its validator refuses, whose
+ * reason the dialog shows, then an accepted one), and sees the lead complete, decided by the
+ * reviewer the Update names. The lead's payloads are sealed; the UI reads them through the webhook
+ * API's codec server, unmodified, as a reviewer sets it up without OIDC sign-in: the UI's Codec
+ * Server settings include cross-origin credentials, and the reviewer signs in at {@code
+ * /codec/sign-in} with a review API token, which leaves a session cookie the browser sends with the
+ * UI's codec calls. Before signing in, and in another browser afterwards, the same pages show only
+ * sealed payloads, the Update's input included. Screenshots of each step are kept in {@code
+ * target/e2e-screenshots/}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
@@ -53,11 +55,15 @@ class ReviewInTemporalUiIT {
   private static final String CODEC_REFUSED = "Codec Server could not connect";
 
   /**
-   * What UI 2.54.1 shows for a refused Update: the payload codec seals failure messages too
-   * (encodeFailureAttributes), and the UI does not decode an Update's failure through the codec
-   * server, so the validator's own words do not show there (the review API's 409 has them).
+   * What UI 2.54.1 shows for the refused Update: the validator's own words. The payload codec seals
+   * every other failure message, but leaves a review refusal's readable (its stack trace stays
+   * sealed), since the UI does not decode an Update's failure through the codec server.
    */
-  private static final String REFUSED = "Encoded failure";
+  private static final String REFUSED =
+      "correction.slackChannel is refused: it " + SlackChannels.EXPECTED + ".";
+
+  /** What the UI shows for a failure the codec sealed. */
+  private static final String SEALED_FAILURE = "Encoded failure";
 
   private static final LocatorAssertions.IsVisibleOptions PATIENTLY =
       new LocatorAssertions.IsVisibleOptions().setTimeout(30_000);
@@ -120,7 +126,8 @@ class ReviewInTemporalUiIT {
             + lead.workflowId()
             + " with LeadStatus=\"NEEDS_REVIEW\" in the Web UI, read the question,"
             + " 'Failed step: SLACK' and the invalid_auth error through the codec server, sent"
-            + " a refused and then an accepted reviewRetry from the UI's Send an Update dialog:"
+            + " a refused reviewRetry (the dialog showed the validator's reason) and then an"
+            + " accepted one from the UI's Send an Update dialog:"
             + " COMPLETED with one Slack alert, decided by ui-reviewer; the reviewer signed in at"
             + " /codec/sign-in and the unmodified UI decoded with the session cookie (Include"
             + " cross-origin credentials); before signing in and in another browser the pages,"
@@ -236,6 +243,7 @@ class ReviewInTemporalUiIT {
                 + " \"correction\": {\"slackChannel\": \"Sales Leads\"}}");
     submit(dialog);
     assertThat(dialog.getByText(REFUSED).first()).isVisible(PATIENTLY);
+    assertThat(dialog.getByText(SEALED_FAILURE)).hasCount(0);
     screenshot(page, "04-update-refused.png");
     assertThat(system.leads().state(lead).status()).isEqualTo(LeadStatus.NEEDS_REVIEW);
     assertThat(system.leads().state(lead).lastDecision()).isNull();

@@ -1,13 +1,13 @@
 package com.leadprocessor.codec;
 
-import io.temporal.common.converter.CodecDataConverter;
 import io.temporal.common.converter.DataConverter;
-import io.temporal.common.converter.DefaultDataConverter;
 import io.temporal.spring.boot.autoconfigure.RootNamespaceAutoConfiguration;
 import io.temporal.spring.boot.autoconfigure.TestServerAutoConfiguration;
-import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -15,8 +15,10 @@ import org.springframework.context.annotation.Bean;
 /**
  * Gives the Temporal client and workers of both apps a data converter that seals every payload with
  * {@link AesGcmPayloadCodec}, failure messages and stack traces included ({@code
- * encodeFailureAttributes}), so that an error text quoting an email is sealed too. Off only with
- * {@code leads.codec.enabled=false}; otherwise missing keys stop start-up.
+ * encodeFailureAttributes}), so that an error text quoting an email is sealed too. The one
+ * exception is the message of a failure whose type a {@link PlainFailureTypes} bean names (the
+ * review Updates' refusals), see {@link SealingDataConverter}. Off only with {@code
+ * leads.codec.enabled=false}; otherwise missing keys stop start-up.
  */
 @AutoConfiguration(
     before = {RootNamespaceAutoConfiguration.class, TestServerAutoConfiguration.class})
@@ -38,7 +40,14 @@ public class PayloadCodecAutoConfiguration {
 
   /** Named so that the Temporal auto-configuration picks it among any other converters. */
   @Bean
-  DataConverter mainDataConverter(AesGcmPayloadCodec codec) {
-    return new CodecDataConverter(DefaultDataConverter.newDefaultInstance(), List.of(codec), true);
+  DataConverter mainDataConverter(
+      AesGcmPayloadCodec codec, ObjectProvider<PlainFailureTypes> plainFailureTypes) {
+    Set<String> types =
+        plainFailureTypes
+            .orderedStream()
+            .flatMap(t -> t.types().stream())
+            .collect(Collectors.toUnmodifiableSet());
+    log.info("Failure messages left readable (their stack traces stay sealed): types {}", types);
+    return new SealingDataConverter(codec, types);
   }
 }

@@ -2,8 +2,8 @@ package com.leadprocessor.codec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.temporal.common.converter.CodecDataConverter;
 import io.temporal.common.converter.DataConverter;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -22,7 +22,30 @@ class PayloadCodecAutoConfigurationTest {
         .run(
             context ->
                 assertThat(context.getBean("mainDataConverter", DataConverter.class))
-                    .isInstanceOf(CodecDataConverter.class));
+                    .isInstanceOf(SealingDataConverter.class));
+  }
+
+  @Test
+  void failureTypesDeclaredAsBeansKeepTheirMessagesReadable() {
+    runner
+        .withPropertyValues("leads.codec.keys=" + TestKeys.NEW)
+        .withBean(
+            PlainFailureTypes.class,
+            () -> PlainFailureTypes.of(List.of(IllegalStateException.class.getName())))
+        .run(
+            context -> {
+              DataConverter converter = context.getBean("mainDataConverter", DataConverter.class);
+              assertThat(
+                      converter
+                          .exceptionToFailure(new IllegalStateException("not in review"))
+                          .getMessage())
+                  .isEqualTo("not in review");
+              assertThat(
+                      converter
+                          .exceptionToFailure(new IllegalArgumentException("a@example.com"))
+                          .getMessage())
+                  .isEqualTo("Encoded failure");
+            });
   }
 
   @Test

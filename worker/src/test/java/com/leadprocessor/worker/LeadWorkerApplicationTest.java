@@ -7,12 +7,15 @@ import com.leadprocessor.workflow.LeadRequest;
 import com.leadprocessor.workflow.LeadSearchAttributes;
 import com.leadprocessor.workflow.LeadStatus;
 import com.leadprocessor.workflow.LeadWorkflow;
+import com.leadprocessor.workflow.ReviewRefusal;
 import com.leadprocessor.workflow.lead.LeadCaptureEvent;
 import com.leadprocessor.workflow.lead.LeadMetadata;
 import com.leadprocessor.workflow.lead.LeadWorkflowIds;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
+import io.temporal.common.converter.DataConverter;
+import io.temporal.failure.ApplicationFailure;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -40,6 +43,8 @@ class LeadWorkerApplicationTest {
 
   @Autowired WorkflowClient client;
 
+  @Autowired DataConverter dataConverter;
+
   @Value("${leads.task-queue}")
   String taskQueue;
 
@@ -66,6 +71,25 @@ class LeadWorkerApplicationTest {
                 .getTypedSearchAttributes()
                 .get(LeadSearchAttributes.LEAD_STATUS))
         .isEqualTo("COMPLETED");
+  }
+
+  @Test
+  void reviewRefusalsLeaveTheWorkerReadableAndOtherFailuresSealed() {
+    String refusal = "Lead lead-conv-1 is COMPLETED, not waiting for review; nothing was decided.";
+
+    assertThat(
+            dataConverter
+                .exceptionToFailure(
+                    ApplicationFailure.newFailure(
+                        refusal, ReviewRefusal.NOT_IN_REVIEW.failureType()))
+                .getMessage())
+        .isEqualTo(refusal);
+    assertThat(
+            dataConverter
+                .exceptionToFailure(
+                    ApplicationFailure.newFailure("potential.lead@example.com", "CRM"))
+                .getMessage())
+        .isEqualTo("Encoded failure");
   }
 
   private static LeadRequest exampleLead() {

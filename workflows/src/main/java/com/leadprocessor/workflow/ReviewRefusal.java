@@ -2,12 +2,19 @@ package com.leadprocessor.workflow;
 
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Why a review Update's validator refused a decision. A refused Update leaves nothing in the lead's
  * history; the caller receives an {@code ApplicationFailure} whose type names the refusal's
  * exception class (the SDK types a validator's failure by the class thrown), which {@link
  * #ofFailureType} reads back.
+ *
+ * <p>Every refusal's message is a text {@link ReviewValidator} writes from the lead's id, status,
+ * the decision's name and fixed rule descriptions, never from a corrected value or the reviewer's
+ * name: these messages quote no personal data, so the worker leaves them readable outside the
+ * payload codec ({@link #failureTypes}), for a reviewer in the Web UI or the CLI.
  */
 public enum ReviewRefusal {
   /** The lead is not waiting for a review decision. */
@@ -26,6 +33,13 @@ public enum ReviewRefusal {
   /** The {@code ApplicationFailure} type a caller of the Update receives for this refusal. */
   public String failureType() {
     return exception.getName();
+  }
+
+  /** The failure types of every refusal, whose messages may leave the worker unsealed. */
+  public static Set<String> failureTypes() {
+    return Arrays.stream(values())
+        .map(ReviewRefusal::failureType)
+        .collect(Collectors.toUnmodifiableSet());
   }
 
   /** The refusal an Update failure's type names, or empty when it is not a refusal of ours. */

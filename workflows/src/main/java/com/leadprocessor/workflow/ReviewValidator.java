@@ -7,6 +7,9 @@ import com.leadprocessor.workflow.verification.EmailSyntax;
  * The rules the review Updates' validators apply. Pure, as a validator must be: no I/O, no
  * commands, no change of state; the same rules as the verification step for an email and as the
  * Slack step for a channel.
+ *
+ * <p>Its messages leave the worker unsealed (see {@link ReviewRefusal}), so they never quote a
+ * corrected value, a reviewer's name or anything else a caller typed.
  */
 final class ReviewValidator {
 
@@ -43,8 +46,7 @@ final class ReviewValidator {
               + workflowId
               + " was already decided ("
               + pending.signalName()
-              + (pending.decidedBy() == null ? "" : " by " + pending.decidedBy())
-              + "); nothing was changed.");
+              + "; the lead's details say by whom); nothing was changed.");
     }
     LeadCorrection correction = proposed.correction();
     if (correction == null) {

@@ -91,6 +91,40 @@ public final class TemporalCli {
         "--yes");
   }
 
+  /**
+   * The workflow's pending activities of type {@code activityType}, from {@code temporal workflow
+   * describe --workflow-id ID -o json} ({@code pendingActivities}: {@code activityId}, {@code
+   * attempt}, {@code paused}...).
+   */
+  public List<JsonNode> pendingActivities(String workflowId, String activityType) {
+    List<JsonNode> pending = new ArrayList<>();
+    for (JsonNode activity :
+        json("workflow", "describe", "--workflow-id", workflowId).path("pendingActivities")) {
+      if (activityType.equals(activity.path("activityType").path("name").asText())) {
+        pending.add(activity);
+      }
+    }
+    return pending;
+  }
+
+  /** {@code temporal activity pause --workflow-id ID --activity-id AID --reason REASON}. */
+  public String pauseActivity(String workflowId, String activityId, String reason) {
+    return run(
+        "activity",
+        "pause",
+        "--workflow-id",
+        workflowId,
+        "--activity-id",
+        activityId,
+        "--reason",
+        reason);
+  }
+
+  /** {@code temporal activity unpause --workflow-id ID --activity-id AID}. */
+  public String unpauseActivity(String workflowId, String activityId) {
+    return run("activity", "unpause", "--workflow-id", workflowId, "--activity-id", activityId);
+  }
+
   /** Runs the CLI against this server with JSON output and parses what it printed. */
   public JsonNode json(String... args) {
     List<String> withOutput = new ArrayList<>(Arrays.asList(args));
