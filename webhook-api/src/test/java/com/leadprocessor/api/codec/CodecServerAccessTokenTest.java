@@ -1,12 +1,14 @@
 package com.leadprocessor.api.codec;
 
+import static com.leadprocessor.api.codec.CodecPayloadsJson.json;
+import static com.leadprocessor.api.codec.CodecPayloadsJson.payloads;
+import static com.leadprocessor.api.codec.CodecPayloadsJson.plain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.options;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.google.protobuf.util.JsonFormat;
 import com.leadprocessor.codec.AesGcmPayloadCodec;
 import com.leadprocessor.codec.PayloadCodecAutoConfiguration;
 import com.nimbusds.jose.JOSEObjectType;
@@ -19,9 +21,6 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
-import io.temporal.api.common.v1.Payload;
-import io.temporal.api.common.v1.Payloads;
-import io.temporal.common.converter.DefaultDataConverter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -237,19 +236,5 @@ class CodecServerAccessTokenTest {
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  private static Payload plain(String text) {
-    return DefaultDataConverter.STANDARD_INSTANCE.toPayload(text).orElseThrow();
-  }
-
-  private static String json(List<Payload> payloads) throws Exception {
-    return JsonFormat.printer().print(Payloads.newBuilder().addAllPayloads(payloads).build());
-  }
-
-  private static List<Payload> payloads(String json) throws Exception {
-    Payloads.Builder builder = Payloads.newBuilder();
-    JsonFormat.parser().merge(json, builder);
-    return builder.getPayloadsList();
   }
 }

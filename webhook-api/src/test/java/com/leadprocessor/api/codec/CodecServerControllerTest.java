@@ -1,17 +1,17 @@
 package com.leadprocessor.api.codec;
 
+import static com.leadprocessor.api.codec.CodecPayloadsJson.json;
+import static com.leadprocessor.api.codec.CodecPayloadsJson.payloads;
+import static com.leadprocessor.api.codec.CodecPayloadsJson.plain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.options;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.google.protobuf.util.JsonFormat;
 import com.leadprocessor.codec.AesGcmPayloadCodec;
 import com.leadprocessor.codec.PayloadCodecAutoConfiguration;
 import io.temporal.api.common.v1.Payload;
-import io.temporal.api.common.v1.Payloads;
-import io.temporal.common.converter.DefaultDataConverter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -150,19 +150,5 @@ class CodecServerControllerTest {
         .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST")
         .header(
             HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS, "authorization,content-type,x-namespace");
-  }
-
-  private static Payload plain(String text) {
-    return DefaultDataConverter.STANDARD_INSTANCE.toPayload(text).orElseThrow();
-  }
-
-  private static String json(List<Payload> payloads) throws Exception {
-    return JsonFormat.printer().print(Payloads.newBuilder().addAllPayloads(payloads).build());
-  }
-
-  private static List<Payload> payloads(String json) throws Exception {
-    Payloads.Builder builder = Payloads.newBuilder();
-    JsonFormat.parser().merge(json, builder);
-    return builder.getPayloadsList();
   }
 }

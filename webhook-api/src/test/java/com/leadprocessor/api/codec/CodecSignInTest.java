@@ -1,5 +1,8 @@
 package com.leadprocessor.api.codec;
 
+import static com.leadprocessor.api.codec.CodecPayloadsJson.json;
+import static com.leadprocessor.api.codec.CodecPayloadsJson.payloads;
+import static com.leadprocessor.api.codec.CodecPayloadsJson.plain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.options;
@@ -7,12 +10,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.google.protobuf.util.JsonFormat;
 import com.leadprocessor.codec.AesGcmPayloadCodec;
 import com.leadprocessor.codec.PayloadCodecAutoConfiguration;
-import io.temporal.api.common.v1.Payload;
-import io.temporal.api.common.v1.Payloads;
-import io.temporal.common.converter.DefaultDataConverter;
 import jakarta.servlet.http.Cookie;
 import java.time.Clock;
 import java.time.Duration;
@@ -181,19 +180,5 @@ class CodecSignInTest {
             .header("X-Namespace", "leads")
             .contentType(MediaType.APPLICATION_JSON)
             .content(json(codec.encode(List.of(plain(QUESTION))))));
-  }
-
-  private static Payload plain(String text) {
-    return DefaultDataConverter.STANDARD_INSTANCE.toPayload(text).orElseThrow();
-  }
-
-  private static String json(List<Payload> payloads) throws Exception {
-    return JsonFormat.printer().print(Payloads.newBuilder().addAllPayloads(payloads).build());
-  }
-
-  private static List<Payload> payloads(String json) throws Exception {
-    Payloads.Builder builder = Payloads.newBuilder();
-    JsonFormat.parser().merge(json, builder);
-    return builder.getPayloadsList();
   }
 }
