@@ -1,5 +1,7 @@
 package com.leadprocessor.workflow;
 
+import com.leadprocessor.workflow.claim.ClaimView;
+
 /**
  * What the {@code state} query answers: the lead as it is now.
  *
@@ -11,6 +13,8 @@ package com.leadprocessor.workflow;
  * @param notice the last review signal the lead could not take, and why; null when none
  * @param routeExplanation why the lead took its route: the topic, its score and the nearest
  *     example, and what routing could not see; null when there is nothing to say
+ * @param claim who has the lead once alerted; null before the alert or when its route asks for no
+ *     claim
  */
 public record LeadState(
     LeadStatus status,
@@ -24,7 +28,38 @@ public record LeadState(
     String slackMessageTs,
     LeadDecision lastDecision,
     String notice,
-    String routeExplanation) {
+    String routeExplanation,
+    ClaimView claim) {
+
+  /** A state without a claim. */
+  public LeadState(
+      LeadStatus status,
+      LeadStep currentStep,
+      LeadStep failedStep,
+      String lastError,
+      String route,
+      String crmLeadId,
+      String crmLeadUrl,
+      String slackChannel,
+      String slackMessageTs,
+      LeadDecision lastDecision,
+      String notice,
+      String routeExplanation) {
+    this(
+        status,
+        currentStep,
+        failedStep,
+        lastError,
+        route,
+        crmLeadId,
+        crmLeadUrl,
+        slackChannel,
+        slackMessageTs,
+        lastDecision,
+        notice,
+        routeExplanation,
+        null);
+  }
 
   /** A state without an explanation of the route. */
   public LeadState(

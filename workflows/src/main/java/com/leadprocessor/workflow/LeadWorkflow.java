@@ -1,5 +1,6 @@
 package com.leadprocessor.workflow;
 
+import com.leadprocessor.workflow.claim.AlertAction;
 import io.temporal.workflow.QueryMethod;
 import io.temporal.workflow.SignalMethod;
 import io.temporal.workflow.UpdateMethod;
@@ -46,6 +47,15 @@ public interface LeadWorkflow {
 
   /** The name of the {@link #reviewDiscard} Update. */
   String UPDATE_DISCARD = "reviewDiscard";
+
+  /** The name of the {@link #claim} Update, which the alert's Claim button sends. */
+  String UPDATE_CLAIM = "claim";
+
+  /** The name of the {@link #notALead} Update, which the alert's Not a lead menu sends. */
+  String UPDATE_NOT_A_LEAD = "notALead";
+
+  /** The name of the {@link #handBack} Update, which the alert's Hand back button sends. */
+  String UPDATE_HAND_BACK = "handBack";
 
   /** The name of the {@link #state} query. */
   String QUERY_STATE = "state";
@@ -94,6 +104,36 @@ public interface LeadWorkflow {
   /** Refuses a discard the lead cannot take. */
   @UpdateValidatorMethod(updateName = UPDATE_DISCARD)
   void validateReviewDiscard(ReviewNote note);
+
+  /**
+   * Gives the alerted lead to the salesperson who clicked Claim; the first claim wins. Answers with
+   * the lead's state, its owner in {@link LeadState#claim()}.
+   */
+  @UpdateMethod(name = UPDATE_CLAIM)
+  LeadState claim(AlertAction action);
+
+  /**
+   * Refuses a claim the lead cannot take, naming the owner when someone claimed it first; see
+   * {@link com.leadprocessor.workflow.claim.ClaimRefusal}.
+   */
+  @UpdateValidatorMethod(updateName = UPDATE_CLAIM)
+  void validateClaim(AlertAction action);
+
+  /** Ends the alerted lead as {@link LeadStatus#NOT_A_LEAD} with the action's reason. */
+  @UpdateMethod(name = UPDATE_NOT_A_LEAD)
+  LeadState notALead(AlertAction action);
+
+  /** Refuses a Not a lead the lead's state does not allow. */
+  @UpdateValidatorMethod(updateName = UPDATE_NOT_A_LEAD)
+  void validateNotALead(AlertAction action);
+
+  /** Gives a claimed lead back: it waits for a claim again, its deadlines restarted. */
+  @UpdateMethod(name = UPDATE_HAND_BACK)
+  LeadState handBack(AlertAction action);
+
+  /** Refuses a hand back from anyone but the owner, or of a lead nobody has. */
+  @UpdateValidatorMethod(updateName = UPDATE_HAND_BACK)
+  void validateHandBack(AlertAction action);
 
   @QueryMethod(name = QUERY_STATE)
   LeadState state();

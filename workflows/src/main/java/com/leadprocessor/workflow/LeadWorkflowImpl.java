@@ -1,5 +1,6 @@
 package com.leadprocessor.workflow;
 
+import com.leadprocessor.workflow.claim.AlertAction;
 import com.leadprocessor.workflow.enrichment.Enrichment;
 import com.leadprocessor.workflow.enrichment.EnrichmentInput;
 import com.leadprocessor.workflow.lead.LeadCaptureEvent;
@@ -294,6 +295,37 @@ public class LeadWorkflowImpl implements LeadWorkflow {
   @Override
   public void validateReviewDiscard(ReviewNote note) {
     review.validate(ReviewDecision.discard(note), status);
+  }
+
+  // Contract only: the claim phase (issue 14) replaces these refusals.
+  @Override
+  public LeadState claim(AlertAction action) {
+    throw new IllegalStateException("claims are not built yet");
+  }
+
+  @Override
+  public void validateClaim(AlertAction action) {
+    throw new IllegalStateException("claims are not built yet");
+  }
+
+  @Override
+  public LeadState notALead(AlertAction action) {
+    throw new IllegalStateException("claims are not built yet");
+  }
+
+  @Override
+  public void validateNotALead(AlertAction action) {
+    throw new IllegalStateException("claims are not built yet");
+  }
+
+  @Override
+  public LeadState handBack(AlertAction action) {
+    throw new IllegalStateException("claims are not built yet");
+  }
+
+  @Override
+  public void validateHandBack(AlertAction action) {
+    throw new IllegalStateException("claims are not built yet");
   }
 
   @Override

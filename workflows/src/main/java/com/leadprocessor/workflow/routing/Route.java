@@ -1,5 +1,6 @@
 package com.leadprocessor.workflow.routing;
 
+import com.leadprocessor.workflow.claim.ClaimPolicy;
 import java.util.List;
 
 /**
@@ -14,6 +15,8 @@ import java.util.List;
  * @param match why the first topic was found; null when no topic was
  * @param caveat what routing could not look at, for example the company when enrichment failed;
  *     null when it saw everything a rule asks about
+ * @param claim how long the lead may wait for a claim and where it escalates; null when the route
+ *     asks for no claim (the lead completes once alerted, as before claims existed)
  */
 public record Route(
     String rule,
@@ -22,7 +25,8 @@ public record Route(
     LeadPriority priority,
     List<String> topics,
     TopicMatch match,
-    String caveat) {
+    String caveat,
+    ClaimPolicy claim) {
 
   public Route {
     topics = topics == null ? List.of() : List.copyOf(topics);
@@ -35,7 +39,19 @@ public record Route(
       String salesforceOwnerId,
       LeadPriority priority,
       List<String> topics) {
-    this(rule, slackChannel, salesforceOwnerId, priority, topics, null, null);
+    this(rule, slackChannel, salesforceOwnerId, priority, topics, null, null, null);
+  }
+
+  /** A route that asks for no claim. */
+  public Route(
+      String rule,
+      String slackChannel,
+      String salesforceOwnerId,
+      LeadPriority priority,
+      List<String> topics,
+      TopicMatch match,
+      String caveat) {
+    this(rule, slackChannel, salesforceOwnerId, priority, topics, match, caveat, null);
   }
 
   /** The same route with another channel or owner, as a reviewer corrects it; nulls keep. */
@@ -47,7 +63,8 @@ public record Route(
         priority,
         topics,
         match,
-        caveat);
+        caveat,
+        claim);
   }
 
   /** Why the lead took this route, in one line; null when there is nothing to say. */
