@@ -1,10 +1,12 @@
 package com.leadprocessor.workflow;
 
+import com.leadprocessor.workflow.claim.LeadOwnerActivities;
 import com.leadprocessor.workflow.enrichment.LeadEnrichmentActivities;
 import com.leadprocessor.workflow.review.LeadReviewActivities;
 import com.leadprocessor.workflow.routing.LeadRoutingActivities;
 import com.leadprocessor.workflow.routing.Route;
 import com.leadprocessor.workflow.salesforce.SalesforceLeadActivities;
+import com.leadprocessor.workflow.slack.LeadAlertUpdates;
 import com.leadprocessor.workflow.slack.SlackAlertActivities;
 import com.leadprocessor.workflow.verification.LeadVerificationActivities;
 import io.temporal.activity.ActivityOptions;
@@ -23,6 +25,11 @@ import java.time.Duration;
  * worker that runs the workflow, recorded as markers, without a task-queue round trip through the
  * server each (run again if the worker dies first: they only read). Salesforce and Slack stay
  * ordinary activities, on their own retry schedules and task queues.
+ *
+ * <p>The claim phase's calls (rewriting the alert, escalating, making the claimer the Salesforce
+ * owner) are ordinary activities on the workflow's task queue: best effort, with a short budget
+ * (the worker's {@code leads.steps.alert-update} and {@code leads.steps.claim-owner}), because a
+ * claim stands whether they succeed or not.
  */
 final class LeadActivityStubs {
 
@@ -57,6 +64,20 @@ final class LeadActivityStubs {
   SlackAlertActivities slack(Route route) {
     String channel = route.slackChannel() == null ? "the default channel" : route.slackChannel();
     return stub(SlackAlertActivities.class, "Post Slack alert to " + channel);
+  }
+
+  LeadAlertUpdates alertUpdates(String summary) {
+    return Workflow.newActivityStub(
+        LeadAlertUpdates.class,
+        ActivityOptions.newBuilder(BEST_EFFORT_ALERT).setSummary(summary).build());
+  }
+
+  LeadOwnerActivities owners() {
+    return Workflow.newActivityStub(
+        LeadOwnerActivities.class,
+        ActivityOptions.newBuilder(BEST_EFFORT_ALERT)
+            .setSummary("Make the claimer the Salesforce Lead's owner")
+            .build());
   }
 
   LeadReviewActivities reviewAlerts() {

@@ -1,8 +1,10 @@
 package com.leadprocessor.workflow;
 
+import com.leadprocessor.workflow.claim.ClaimView;
+
 /**
  * The workflow's current details as the Temporal UI shows them: a short Markdown card of where the
- * lead is and, in review, what failed and how to resolve it.
+ * lead is and, in review, what failed and how to resolve it; once alerted, who has it.
  */
 final class LeadDetails {
 
@@ -10,6 +12,15 @@ final class LeadDetails {
 
   static String render(
       LeadState state, String outcomeReason, LeadReview.Case review, LeadDelays.Delay delay) {
+    return render(state, outcomeReason, review, delay, null);
+  }
+
+  static String render(
+      LeadState state,
+      String outcomeReason,
+      LeadReview.Case review,
+      LeadDelays.Delay delay,
+      LeadClaim.Progress claim) {
     StringBuilder md = new StringBuilder();
     md.append("**Status:** ").append(state.status());
     if (state.currentStep() != null && review == null) {
@@ -51,6 +62,9 @@ final class LeadDetails {
     if (outcomeReason != null) {
       md.append("\n**Reason:** ").append(outcomeReason).append('\n');
     }
+    if (state.claim() != null) {
+      renderClaim(md, state.claim(), claim);
+    }
     if (state.route() != null) {
       md.append("\n**Route:** ").append(state.route());
       if (state.slackChannel() != null) {
@@ -89,5 +103,54 @@ final class LeadDetails {
       md.append('\n');
     }
     return md.toString();
+  }
+
+  private static void renderClaim(StringBuilder md, ClaimView claim, LeadClaim.Progress progress) {
+    md.append("\n**Alerted:** ").append(claim.alertedAt()).append('\n');
+    if (claim.ownerSlackUserId() != null) {
+      md.append("\n**Claimed by:** <@").append(claim.ownerSlackUserId()).append('>');
+      if (claim.ownerName() != null) {
+        md.append(" (").append(claim.ownerName()).append(')');
+      }
+      md.append(" at ")
+          .append(claim.claimedAt())
+          .append(", ")
+          .append(claim.secondsToClaim())
+          .append(" s after the alert")
+          .append(claim.escalated() ? " and its escalation" : "")
+          .append('\n');
+      if (claim.salesforceOwnerId() != null) {
+        md.append("\n**Salesforce owner:** ").append(claim.salesforceOwnerId()).append('\n');
+      }
+      if (claim.ownerNote() != null) {
+        md.append("\n**Owner note:** ").append(claim.ownerNote()).append('\n');
+      }
+    } else if (claim.escalated()) {
+      md.append("\n**Escalated:** nobody claimed the lead by its claim deadline\n");
+    }
+    if (claim.notALeadReason() != null) {
+      md.append("\n**Not a lead:** ").append(claim.notALeadReason()).append('\n');
+    }
+    if (progress == null) {
+      return;
+    }
+    if (progress.escalatesAt() != null) {
+      md.append("\n**Escalates at:** ").append(progress.escalatesAt()).append('\n');
+    }
+    if (progress.unclaimedAt() != null) {
+      md.append("\n**Unclaimed at:** ").append(progress.unclaimedAt()).append('\n');
+    }
+    if (progress.handBackUntil() != null) {
+      md.append("\n**Hand back until:** ").append(progress.handBackUntil()).append('\n');
+    }
+    if (progress.escalation() != null) {
+      md.append("\n**Escalation:** ").append(progress.escalation()).append('\n');
+    }
+    if (progress.handedBack() != null) {
+      md.append("\n**Handed back:** by ").append(progress.handedBack()).append('\n');
+    }
+    if (progress.alertProblem() != null) {
+      md.append("\n**Alert:** ").append(progress.alertProblem()).append('\n');
+    }
   }
 }

@@ -11,8 +11,8 @@ import java.util.Set;
  * engineer filtering in the Temporal UI can act on: the webhook API sets {@code RECEIVED} when it
  * starts the lead; the local steps (verify, route, enrich) end within one workflow task and are not
  * published (the {@code state} query and the current details show them); the route goes with the
- * status of the first step that waits on another service, in one upsert; review and the final
- * status are always published.
+ * status of the first step that waits on another service, in one upsert; review, the claim phase's
+ * statuses and the final status are always published.
  */
 final class LeadStatusPublisher {
 
@@ -20,6 +20,7 @@ final class LeadStatusPublisher {
   private static final Set<LeadStep> PUBLISHED_STEPS = Set.of(LeadStep.SALESFORCE, LeadStep.SLACK);
 
   private String unpublishedRoute;
+  private LeadStatus claimStatus;
 
   /** Remembers the route; it is published with the next published status. */
   void routed(Route route) {
@@ -71,9 +72,21 @@ final class LeadStatusPublisher {
     Workflow.upsertTypedSearchAttributes(LeadSearchAttributes.LEAD_FAILED_STEP.valueUnset());
   }
 
-  /** Publishes the lead's final status. */
-  void finished(LeadStatus status) {
+  /**
+   * Publishes a status of the claim phase ({@code AWAITING_CLAIM}, {@code ESCALATED}, {@code
+   * CLAIMED}), so that {@code LeadStatus="ESCALATED"} lists the leads nobody has claimed in time.
+   * Who claimed a lead is not published: a Slack user id is not for visibility.
+   */
+  void claimPhase(LeadStatus status) {
+    claimStatus = status;
     publishStatus(status);
+  }
+
+  /** Publishes the lead's final status, unless the claim phase just published the same one. */
+  void finished(LeadStatus status) {
+    if (status != claimStatus) {
+      publishStatus(status);
+    }
   }
 
   private static void publishStatus(LeadStatus status) {

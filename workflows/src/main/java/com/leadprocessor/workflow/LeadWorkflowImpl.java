@@ -25,10 +25,12 @@ import org.slf4j.Logger;
 
 /**
  * Runs one lead through its steps: verify, enrich, route, create the CRM lead, alert ({@link
- * LeadStepOrder} keeps older leads' order: route, then enrich). A required step that fails for good
- * puts the lead in review (see {@link LeadReview}); enrichment is best effort. All state lives in
- * fields so the {@code state} query and the Temporal UI's current details always show where the
- * lead is; {@link LeadStatusPublisher} decides what the search attributes show.
+ * LeadStepOrder} keeps older leads' order: route, then enrich), and, when its route asks for a
+ * claim, waits for a salesperson to claim it from the alert (see {@link LeadClaim}). A required
+ * step that fails for good puts the lead in review (see {@link LeadReview}); enrichment is best
+ * effort. All state lives in fields so the {@code state} query and the Temporal UI's current
+ * details always show where the lead is; {@link LeadStatusPublisher} decides what the search
+ * attributes show.
  *
  * <h2>Changing this code</h2>
  *
@@ -49,9 +51,17 @@ import org.slf4j.Logger;
  * </ol>
  *
  * <p>The versions written before the first release were folded into one baseline on 2026-12-02
- * (recorded in {@code histories/baseline/}). In force since: {@code delayed-before-review} (in
- * {@link LeadDelays}, histories in {@code histories/delayed-before-review/}); {@link
- * LeadStepOrder#ENRICH_BEFORE_ROUTE} ({@code histories/enrich-before-route/}).
+ * (recorded in {@code histories/baseline/}). The change ids in force since, each with its histories
+ * in {@code histories/<change-id>/}:
+ *
+ * <ul>
+ *   <li>{@code delayed-before-review} ({@link LeadDelays#CHANGE_ID}): a step whose service is down
+ *       keeps retrying, the lead {@code DELAYED}, before it enters review.
+ *   <li>{@code enrich-before-route} ({@link LeadStepOrder#ENRICH_BEFORE_ROUTE}): enrichment runs
+ *       before routing.
+ *   <li>{@code claim-after-alert} ({@link LeadClaim#CHANGE_ID}): a lead whose route asks for a
+ *       claim waits for one after its alert, escalates and ends claimed, not a lead or unclaimed.
+ * </ul>
  */
 public class LeadWorkflowImpl implements LeadWorkflow {
 
@@ -62,6 +72,7 @@ public class LeadWorkflowImpl implements LeadWorkflow {
   private final LeadStepOrder stepOrder = new LeadStepOrder();
   private final LeadReview review;
   private final LeadDelays delays = new LeadDelays(publisher);
+  private final LeadClaim claim;
   private final List<String> skipped = new ArrayList<>();
   private LeadCaptureEvent event;
   private String email;
@@ -70,6 +81,7 @@ public class LeadWorkflowImpl implements LeadWorkflow {
   private Route route;
   private Enrichment enrichment;
   private CrmLead crmLead;
+  private LeadAlert postedAlert;
   private SlackMessage slackMessage;
   private Instant slackFirstRun;
 
@@ -79,6 +91,7 @@ public class LeadWorkflowImpl implements LeadWorkflow {
     this.email = request.event().capturedEmail();
     this.review =
         new LeadReview(Workflow.getInfo().getWorkflowId(), event.conversationId(), publisher);
+    this.claim = new LeadClaim(Workflow.getInfo().getWorkflowId(), publisher);
   }
 
   @Override
@@ -93,6 +106,11 @@ public class LeadWorkflowImpl implements LeadWorkflow {
           () -> route = route(verification), () -> enrichment = enrich(verification));
       crmLead = createCrmLead();
       slackMessage = alert();
+      if (claim.asked(route, slackMessage)) {
+        LeadClaim.Ending ending =
+            claim.run(route, postedAlert, slackMessage, crmLeadId(), this::moveTo);
+        return finish(ending.status(), withSkippedSteps(ending.reason()));
+      }
       return finish(LeadStatus.COMPLETED, skippedSteps());
     } catch (LeadReview.Discarded discarded) {
       return finish(LeadStatus.DISCARDED, discarded.getMessage());
@@ -156,17 +174,16 @@ public class LeadWorkflowImpl implements LeadWorkflow {
     if (slackFirstRun == null) {
       slackFirstRun = Instant.ofEpochMilli(Workflow.currentTimeMillis());
     }
-    return activities
-        .slack(route)
-        .postLeadAlert(
-            new LeadAlert(
-                Workflow.getInfo().getWorkflowId(),
-                event,
-                email,
-                route,
-                enrichment,
-                crmLead,
-                earlierRunsSince));
+    postedAlert =
+        new LeadAlert(
+            Workflow.getInfo().getWorkflowId(),
+            event,
+            email,
+            route,
+            enrichment,
+            crmLead,
+            earlierRunsSince);
+    return activities.slack(route).postLeadAlert(postedAlert);
   }
 
   /**
@@ -217,6 +234,13 @@ public class LeadWorkflowImpl implements LeadWorkflow {
     }
   }
 
+  /** A status of the claim phase: no step runs any more. */
+  private void moveTo(LeadStatus claimStatus) {
+    status = claimStatus;
+    currentStep = null;
+    publishDetails();
+  }
+
   private void markDelayed() {
     status = LeadStatus.DELAYED;
     publishDetails();
@@ -233,7 +257,7 @@ public class LeadWorkflowImpl implements LeadWorkflow {
     status = finalStatus;
     currentStep = null;
     publisher.finished(status);
-    Workflow.setCurrentDetails(LeadDetails.render(state(), reason, null, null));
+    Workflow.setCurrentDetails(LeadDetails.render(state(), reason, null, null, claim.progress()));
     // A review Update answers once the lead acted on it: let it answer before completing.
     Workflow.await(Workflow::isEveryHandlerFinished);
     return new LeadOutcome(
@@ -247,9 +271,18 @@ public class LeadWorkflowImpl implements LeadWorkflow {
     return skipped.isEmpty() ? null : "skipped " + String.join("; ", skipped);
   }
 
+  private String withSkippedSteps(String reason) {
+    String skippedSteps = skippedSteps();
+    return skippedSteps == null ? reason : reason + "; " + skippedSteps;
+  }
+
+  private String crmLeadId() {
+    return crmLead == null ? null : crmLead.id();
+  }
+
   private void publishDetails() {
     Workflow.setCurrentDetails(
-        LeadDetails.render(state(), null, review.current(), delays.current()));
+        LeadDetails.render(state(), null, review.current(), delays.current(), claim.progress()));
   }
 
   @Override
@@ -297,35 +330,34 @@ public class LeadWorkflowImpl implements LeadWorkflow {
     review.validate(ReviewDecision.discard(note), status);
   }
 
-  // Contract only: the claim phase (issue 14) replaces these refusals.
   @Override
   public LeadState claim(AlertAction action) {
-    throw new IllegalStateException("claims are not built yet");
+    return claim.claim(action, status, this::state);
   }
 
   @Override
   public void validateClaim(AlertAction action) {
-    throw new IllegalStateException("claims are not built yet");
+    claim.validateClaim(action, status);
   }
 
   @Override
   public LeadState notALead(AlertAction action) {
-    throw new IllegalStateException("claims are not built yet");
+    return claim.notALead(action, status, this::state);
   }
 
   @Override
   public void validateNotALead(AlertAction action) {
-    throw new IllegalStateException("claims are not built yet");
+    claim.validateNotALead(action, status);
   }
 
   @Override
   public LeadState handBack(AlertAction action) {
-    throw new IllegalStateException("claims are not built yet");
+    return claim.handBack(action, status, this::state);
   }
 
   @Override
   public void validateHandBack(AlertAction action) {
-    throw new IllegalStateException("claims are not built yet");
+    claim.validateHandBack(action, status);
   }
 
   @Override
@@ -348,7 +380,8 @@ public class LeadWorkflowImpl implements LeadWorkflow {
         slackMessage == null ? null : slackMessage.ts(),
         review.lastDecision(),
         review.notice(),
-        route == null ? null : route.explanation());
+        route == null ? null : route.explanation(),
+        claim.view());
   }
 
   private static Route unroutedLead() {

@@ -1,5 +1,9 @@
 package com.leadprocessor.workflow;
 
+import com.leadprocessor.workflow.claim.AlertAction;
+import com.leadprocessor.workflow.claim.ClaimPolicy;
+import com.leadprocessor.workflow.claim.LeadOwnerActivities;
+import com.leadprocessor.workflow.claim.OwnerAssignment;
 import com.leadprocessor.workflow.enrichment.Company;
 import com.leadprocessor.workflow.enrichment.Enrichment;
 import com.leadprocessor.workflow.enrichment.EnrichmentInput;
@@ -18,7 +22,10 @@ import com.leadprocessor.workflow.routing.TopicMatch;
 import com.leadprocessor.workflow.salesforce.CrmLead;
 import com.leadprocessor.workflow.salesforce.CrmLeadRequest;
 import com.leadprocessor.workflow.salesforce.SalesforceLeadActivities;
+import com.leadprocessor.workflow.slack.AlertEscalation;
+import com.leadprocessor.workflow.slack.AlertUpdate;
 import com.leadprocessor.workflow.slack.LeadAlert;
+import com.leadprocessor.workflow.slack.LeadAlertUpdates;
 import com.leadprocessor.workflow.slack.SlackAlertActivities;
 import com.leadprocessor.workflow.slack.SlackMessage;
 import com.leadprocessor.workflow.verification.LeadVerificationActivities;
@@ -43,7 +50,9 @@ public class FakeLeadActivities
         LeadEnrichmentActivities,
         SalesforceLeadActivities,
         SlackAlertActivities,
-        LeadReviewActivities {
+        LeadReviewActivities,
+        LeadAlertUpdates,
+        LeadOwnerActivities {
 
   /** How a switched service fails: not at all, until healed, or permanently. */
   public enum Outage {
@@ -62,6 +71,28 @@ public class FakeLeadActivities
 
   /** How long each step keeps retrying, delayed, before review; none unless a test sets it. */
   public volatile Map<LeadStep, Duration> keepRetrying = Map.of();
+
+  /** The claim policy every route carries; null (no claim phase) unless a test sets one. */
+  public volatile ClaimPolicy claimPolicy;
+
+  /** Whether rewriting the alert ({@code chat.update}) fails, as Slack does when it is down. */
+  public volatile boolean alertUpdatesDown;
+
+  /** Whether escalating fails. */
+  public volatile boolean escalationDown;
+
+  /** Whether assigning the Salesforce owner fails, as Salesforce does when it is down. */
+  public volatile boolean ownerAssignmentDown;
+
+  /**
+   * Slack users who have no Salesforce user with their email: the fallback owner applies, as the
+   * real activity answers.
+   */
+  public final Set<String> slackUsersWithoutSalesforceUser = ConcurrentHashMap.newKeySet();
+
+  public final List<AlertUpdate> alertUpdates = new CopyOnWriteArrayList<>();
+  public final List<AlertEscalation> escalations = new CopyOnWriteArrayList<>();
+  public final List<AlertAction> ownersAssigned = new CopyOnWriteArrayList<>();
 
   /** Conversations whose lead Salesforce refuses for good, whatever {@link #salesforceOutage}. */
   public final Set<String> salesforceRefuses = ConcurrentHashMap.newKeySet();
@@ -97,7 +128,8 @@ public class FakeLeadActivities
         LeadPriority.HIGH,
         List.of("api"),
         new TopicMatch("api", 0.71, "Do you have a REST API?", "meaning"),
-        caveat);
+        caveat,
+        claimPolicy);
   }
 
   @Override
@@ -161,5 +193,37 @@ public class FakeLeadActivities
   @Override
   public void remindReviewPending(ReviewAlert alert) {
     reviewReminders.add(alert);
+  }
+
+  @Override
+  public void updateLeadAlert(AlertUpdate update) {
+    if (alertUpdatesDown) {
+      throw new IllegalStateException("Slack answered 503");
+    }
+    alertUpdates.add(update);
+  }
+
+  @Override
+  public SlackMessage escalate(AlertEscalation escalation) {
+    if (escalationDown) {
+      throw new IllegalStateException("Slack answered 503");
+    }
+    escalations.add(escalation);
+    return new SlackMessage("C0MANAGERS0", "1700000600.000200");
+  }
+
+  @Override
+  public OwnerAssignment assignClaimer(String crmLeadId, AlertAction claimer) {
+    if (ownerAssignmentDown) {
+      throw new IllegalStateException("Salesforce answered 503 Service Unavailable");
+    }
+    ownersAssigned.add(claimer);
+    if (slackUsersWithoutSalesforceUser.contains(claimer.slackUserId())) {
+      return new OwnerAssignment(
+          "00G000000000001",
+          "no Salesforce user has the Slack user's email; the route's queue 00G000000000001 owns"
+              + " the Lead");
+    }
+    return new OwnerAssignment("005000000000042", null);
   }
 }
