@@ -37,6 +37,23 @@ class LeadWorkflowReplayTest {
           "lead-review-discarded.json",
           "lead-review-reminded.json");
 
+  /**
+   * The claim phase's paths, each by the {@link LeadClaimTest} test that proves it, recorded by
+   * {@link LeadClaim#CHANGE_ID} and every version after it.
+   */
+  private static final List<String> CLAIM_PATHS =
+      List.of(
+          "lead-claimed.json",
+          "lead-not-a-lead.json",
+          "lead-handed-back.json",
+          "lead-escalated-unclaimed.json",
+          "lead-claim-quiet-hours.json",
+          "lead-claim-alert-update-failed.json");
+
+  /** The versions recorded before the claim phase existed, which have no claim paths. */
+  private static final List<String> BEFORE_CLAIMS =
+      List.of("baseline", "delayed-before-review", "enrich-before-route");
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("recordedHistories")
   void recordedLeadsReplayOnTheCurrentWorkflowCode(String history) throws IOException {
@@ -59,6 +76,27 @@ class LeadWorkflowReplayTest {
         assertThat(files.map(file -> file.getFileName().toString()))
             .as("histories recorded in %s", version)
             .containsAll(PATHS);
+      }
+    }
+  }
+
+  @Test
+  void everyVersionSinceTheClaimPhaseRecordsEveryClaimPath() throws IOException {
+    assertThat(historiesFolder().resolve(LeadClaim.CHANGE_ID)).isDirectory();
+    List<Path> versions;
+    try (Stream<Path> folders = Files.list(historiesFolder())) {
+      versions =
+          folders
+              .filter(Files::isDirectory)
+              .filter(folder -> !BEFORE_CLAIMS.contains(folder.getFileName().toString()))
+              .toList();
+    }
+
+    for (Path version : versions) {
+      try (Stream<Path> files = Files.list(version)) {
+        assertThat(files.map(file -> file.getFileName().toString()))
+            .as("claim histories recorded in %s", version)
+            .containsAll(CLAIM_PATHS);
       }
     }
   }
