@@ -2,9 +2,11 @@ package com.leadprocessor.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.leadprocessor.workflow.claim.LeadOwnerActivities;
 import com.leadprocessor.workflow.enrichment.LeadEnrichmentActivities;
 import com.leadprocessor.workflow.routing.LeadRoutingActivities;
 import com.leadprocessor.workflow.salesforce.SalesforceLeadActivities;
+import com.leadprocessor.workflow.slack.LeadAlertUpdates;
 import com.leadprocessor.workflow.slack.SlackAlertActivities;
 import com.leadprocessor.workflow.verification.LeadVerificationActivities;
 import org.junit.jupiter.api.Test;
@@ -27,7 +29,9 @@ class LeadStepsPropertiesTest {
           .withPropertyValues(step("verify"))
           .withPropertyValues(step("route"))
           .withPropertyValues(step("enrich"))
-          .withPropertyValues(step("slack"));
+          .withPropertyValues(step("slack"))
+          .withPropertyValues(step("alert-update"))
+          .withPropertyValues(step("claim-owner"));
 
   @Test
   void everyStepMapsToItsActivityType() {
@@ -41,7 +45,10 @@ class LeadStepsPropertiesTest {
                         LeadRoutingActivities.ROUTE_LEAD,
                         LeadEnrichmentActivities.ENRICH_LEAD,
                         SalesforceLeadActivities.UPSERT_SALESFORCE_LEAD,
-                        SlackAlertActivities.POST_SLACK_LEAD_ALERT));
+                        SlackAlertActivities.POST_SLACK_LEAD_ALERT,
+                        LeadAlertUpdates.UPDATE_SLACK_LEAD_ALERT,
+                        LeadAlertUpdates.ESCALATE_SLACK_LEAD_ALERT,
+                        LeadOwnerActivities.ASSIGN_SALESFORCE_OWNER));
   }
 
   @Test

@@ -8,6 +8,7 @@ import com.leadprocessor.workflow.LeadSearchAttributes;
 import com.leadprocessor.workflow.LeadStatus;
 import com.leadprocessor.workflow.LeadWorkflow;
 import com.leadprocessor.workflow.ReviewRefusal;
+import com.leadprocessor.workflow.claim.ClaimRefusal;
 import com.leadprocessor.workflow.lead.LeadCaptureEvent;
 import com.leadprocessor.workflow.lead.LeadMetadata;
 import com.leadprocessor.workflow.lead.LeadWorkflowIds;
@@ -90,6 +91,20 @@ class LeadWorkerApplicationTest {
                     ApplicationFailure.newFailure("potential.lead@example.com", "CRM"))
                 .getMessage())
         .isEqualTo("Encoded failure");
+  }
+
+  @Test
+  void claimRefusalsLeaveTheWorkerReadableSoSlackCanShowThem() {
+    String refusal = "Lead lead-conv-1 is already claimed by <@U024BE7LH>.";
+
+    for (ClaimRefusal type : ClaimRefusal.values()) {
+      assertThat(
+              dataConverter
+                  .exceptionToFailure(ApplicationFailure.newFailure(refusal, type.failureType()))
+                  .getMessage())
+          .as("message of %s", type)
+          .isEqualTo(refusal);
+    }
   }
 
   private static LeadRequest exampleLead() {

@@ -10,6 +10,7 @@ import com.leadprocessor.workflow.LeadWorkflow;
 import com.leadprocessor.workflow.lead.LeadCaptureEvent;
 import com.leadprocessor.workflow.lead.LeadMetadata;
 import com.leadprocessor.workflow.lead.LeadWorkflowIds;
+import com.uber.m3.tally.Scope;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.temporal.client.WorkflowClient;
@@ -52,6 +53,7 @@ class WorkerOperationsTest {
 
   @Autowired WorkflowClient client;
   @Autowired MeterRegistry registry;
+  @Autowired Scope metricsScope;
 
   @Value("${leads.task-queue}")
   String taskQueue;
@@ -106,6 +108,21 @@ class WorkerOperationsTest {
                     .containsPattern("temporal_workflow_completed_total\\{.*\\} [1-9]")
                     .contains("temporal_activity_execution_latency_seconds"));
     assertThat(get("/webhooks/lead-capture").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void timeToClaimIsAPercentilesHistogramPerRoute() throws Exception {
+    // The workflow records it through the SDK's metrics scope (LeadClaim), which reports a
+    // timer to this registry as it is recorded.
+    metricsScope
+        .tagged(Map.of("route", "enterprise+api"))
+        .timer("leads.time.to.claim")
+        .record(com.uber.m3.util.Duration.ofSeconds(42));
+
+    assertThat(get("/actuator/prometheus").body())
+        .containsPattern("leads_time_to_claim_seconds_bucket\\{[^}]*route=\"enterprise\\+api\"");
+    assertThat(registry.get("leads.time.to.claim").tag("route", "enterprise+api").timer().count())
+        .isEqualTo(1);
   }
 
   private LeadOutcome process(String conversationId, Instant receivedAt) {
