@@ -300,9 +300,10 @@ final class LeadClaim {
     if (view == null) {
       return null;
     }
+    boolean waiting = !closed && WAITING.contains(status);
     return new Progress(
-        closed ? null : escalatesAt,
-        closed ? null : unclaimedAt,
+        waiting && !escalatedThisWait ? escalatesAt : null,
+        waiting ? unclaimedAt : null,
         closed ? null : handBackUntil,
         escalation,
         alertProblem,

@@ -273,7 +273,9 @@ class LeadClaimTest {
             });
     assertThat(currentDetails(lead))
         .contains("**Status:** ESCALATED")
-        .contains("**Escalation:** escalated to #sales-managers after 10 min");
+        .contains("**Escalation:** escalated to #sales-managers after 10 min")
+        .contains("**Unclaimed at:** 2026-03-03T13:")
+        .doesNotContain("**Escalates at:**");
 
     LeadOutcome outcome = result(lead);
 
