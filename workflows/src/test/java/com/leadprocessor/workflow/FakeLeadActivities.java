@@ -37,6 +37,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -83,6 +85,9 @@ public class FakeLeadActivities
 
   /** Whether assigning the Salesforce owner fails, as Salesforce does when it is down. */
   public volatile boolean ownerAssignmentDown;
+
+  /** When set, assigning the owner waits until it is counted down, as a slow Salesforce does. */
+  public volatile CountDownLatch ownerAssignmentHeld;
 
   /**
    * Slack users who have no Salesforce user with their email: the fallback owner applies, as the
@@ -216,6 +221,14 @@ public class FakeLeadActivities
   public OwnerAssignment assignClaimer(String crmLeadId, AlertAction claimer) {
     if (ownerAssignmentDown) {
       throw new IllegalStateException("Salesforce answered 503 Service Unavailable");
+    }
+    CountDownLatch held = ownerAssignmentHeld;
+    if (held != null) {
+      try {
+        held.await(20, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
     ownersAssigned.add(claimer);
     if (slackUsersWithoutSalesforceUser.contains(claimer.slackUserId())) {

@@ -43,6 +43,7 @@ import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
@@ -174,6 +175,48 @@ class LeadClaimTest {
               assertThat(timer.seconds()).isBetween(180.0, 181.0);
             });
     histories.record(lead, "lead-claimed");
+  }
+
+  @Test
+  void claimIsAnsweredBeforeSalesforceAndTheAlertAreTold() {
+    activities.ownerAssignmentHeld = new CountDownLatch(1);
+    LeadWorkflow lead = alertedLead("conv-slow-salesforce");
+
+    LeadState answer = lead.claim(click("U0ALICE", "alice"));
+
+    // Salesforce has not answered yet: the claim is taken, the owner change and the alert follow.
+    assertThat(answer.status()).isEqualTo(LeadStatus.CLAIMED);
+    assertThat(answer.claim().ownerSlackUserId()).isEqualTo("U0ALICE");
+    assertThat(answer.claim().salesforceOwnerId()).isNull();
+    assertThat(activities.alertUpdates).isEmpty();
+
+    activities.ownerAssignmentHeld.countDown();
+    await().until(() -> !activities.alertUpdates.isEmpty());
+    assertThat(activities.alertUpdates.get(0).claim().salesforceOwnerId())
+        .isEqualTo("005000000000042");
+    assertThat(lead.state().claim().salesforceOwnerId()).isEqualTo("005000000000042");
+  }
+
+  @Test
+  void handBackWhileSalesforceIsSlowRewritesTheAlertOnceForTheNewestState() {
+    activities.ownerAssignmentHeld = new CountDownLatch(1);
+    LeadWorkflow lead = alertedLead("conv-quick-hand-back");
+    lead.claim(click("U0ALICE", "alice"));
+
+    LeadState handedBack = lead.handBack(click("U0ALICE", "alice"));
+    activities.ownerAssignmentHeld.countDown();
+
+    assertThat(handedBack.status()).isEqualTo(LeadStatus.AWAITING_CLAIM);
+    await().until(() -> !activities.alertUpdates.isEmpty());
+    assertThat(activities.alertUpdates)
+        .singleElement()
+        .satisfies(
+            update -> {
+              assertThat(update.status()).isEqualTo(LeadStatus.AWAITING_CLAIM);
+              assertThat(update.claim().ownerSlackUserId()).isNull();
+            });
+    assertThat(lead.state().claim().salesforceOwnerId()).isNull();
+    assertThat(currentDetails(lead)).contains("**Handed back:** by <@U0ALICE> at ");
   }
 
   @Test
