@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Component;
 
@@ -34,6 +35,7 @@ public class LiveLeadOwnerActivities implements LeadOwnerActivities {
    * @param slackEmails absent when Slack runs dry: then only the explicit map and the fallback
    *     apply
    */
+  @Autowired
   public LiveLeadOwnerActivities(
       SalesforceProperties properties,
       ClaimOwnerProperties claims,
