@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.leadprocessor.connector.routing.RoutingRules;
 import com.leadprocessor.connector.salesforce.DryRunSalesforceLeadActivities;
 import com.leadprocessor.connector.slack.DryRunSlackAlertActivities;
+import com.leadprocessor.workflow.claim.LeadOwnerActivities;
 import com.leadprocessor.workflow.enrichment.LeadEnrichmentActivities;
 import com.leadprocessor.workflow.review.LeadReviewActivities;
 import com.leadprocessor.workflow.routing.LeadRoutingActivities;
 import com.leadprocessor.workflow.salesforce.SalesforceLeadActivities;
+import com.leadprocessor.workflow.slack.LeadAlertUpdates;
 import com.leadprocessor.workflow.slack.SlackAlertActivities;
 import com.leadprocessor.workflow.verification.LeadVerificationActivities;
 import io.temporal.spring.boot.ActivityImpl;
@@ -37,7 +39,9 @@ class LeadActivitiesConfigurationTest {
               .getBean(SlackAlertActivities.class)
               .isInstanceOf(DryRunSlackAlertActivities.class);
           assertThat(context.getBean(RoutingRules.class).rules()).isNotEmpty();
-          assertThat(context.getBeansWithAnnotation(ActivityImpl.class)).hasSize(6);
+          assertThat(context).hasSingleBean(LeadAlertUpdates.class);
+          assertThat(context).hasSingleBean(LeadOwnerActivities.class);
+          assertThat(context.getBeansWithAnnotation(ActivityImpl.class)).hasSize(8);
           assertThat(context.getBean(LeadReviewActivities.class).reviewPolicy().remindAfter())
               .isEqualTo(Duration.ofHours(24));
           assertThat(context.getBean(TemporalUiLinks.class).workflowUrl("lead-conv-1"))

@@ -49,6 +49,12 @@ import java.util.regex.Pattern;
  * #duplicateRuleOnEmail(boolean)}, a duplicate rule matching Leads by email ({@code
  * DUPLICATES_DETECTED}). Below API version 46.0 an update answers {@code 204} with no body, as old
  * API versions do.
+ *
+ * <p>For claims it also knows the org's users ({@link #addUser}): the SOQL query {@code SELECT Id
+ * FROM User WHERE Email = '...' AND IsActive = true} answers as the query resource does ({@code
+ * totalSize}, {@code done}, {@code records} with {@code attributes}), and {@code PATCH
+ * /sobjects/Lead/<id>} with an {@code OwnerId} answers {@code 204}, or {@code 400
+ * INVALID_CROSS_REFERENCE_KEY} for an owner that is neither a user nor a queue.
  */
 public final class SalesforceEmulation implements AutoCloseable {
 
@@ -65,6 +71,13 @@ public final class SalesforceEmulation implements AutoCloseable {
   private static final String JSON = "application/json;charset=UTF-8";
   private static final Pattern LEAD_BY_EXTERNAL_ID =
       Pattern.compile("/services/data/v(\\d+)\\.(\\d)/sobjects/Lead/([^/?]+)/([^/?]+)");
+  private static final Pattern LEAD_BY_ID =
+      Pattern.compile("/services/data/v(\\d+)\\.(\\d)/sobjects/Lead/([^/?]+)");
+  private static final Pattern QUERY = Pattern.compile("/services/data/v(\\d+)\\.(\\d)/query/?");
+  private static final Pattern USER_BY_EMAIL =
+      Pattern.compile(
+          "(?i)SELECT\\s+Id\\s+FROM\\s+User\\s+WHERE\\s+Email\\s*=\\s*'((?:[^'\\\\]|\\\\.)*)'"
+              + "\\s+AND\\s+IsActive\\s*=\\s*true\\s*");
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
   private static final Map<String, Integer> STANDARD_FIELD_LENGTHS =
       Map.ofEntries(
@@ -101,6 +114,10 @@ public final class SalesforceEmulation implements AutoCloseable {
   private String tokenError;
   private String tokenErrorDescription;
   private boolean duplicateRuleOnEmail;
+  private final Map<String, User> users = new LinkedHashMap<>();
+  private final Set<String> queues = new java.util.HashSet<>();
+  private final List<String> queries = new ArrayList<>();
+  private final List<OwnerUpdate> ownerUpdates = new ArrayList<>();
 
   private SalesforceEmulation() {
     customFieldLengths.put(EXTERNAL_ID_FIELD, 255);
@@ -151,6 +168,10 @@ public final class SalesforceEmulation implements AutoCloseable {
       tokenError = null;
       tokenErrorDescription = null;
       duplicateRuleOnEmail = false;
+      users.clear();
+      queues.clear();
+      queries.clear();
+      ownerUpdates.clear();
     }
   }
 
@@ -259,6 +280,20 @@ public final class SalesforceEmulation implements AutoCloseable {
     }
   }
 
+  /** Makes a user exist in the org, found by the User query when active. */
+  public void addUser(String id, String email, boolean active) {
+    synchronized (lock) {
+      users.put(id, new User(id, email, active));
+    }
+  }
+
+  /** Makes a queue exist in the org: a Lead's owner may be a queue. */
+  public void addQueue(String id) {
+    synchronized (lock) {
+      queues.add(id);
+    }
+  }
+
   // ---- what was received ----------------------------------------------------------------------
 
   /** Every upsert received, in order, refused ones included. */
@@ -281,6 +316,26 @@ public final class SalesforceEmulation implements AutoCloseable {
       return List.copyOf(lookupPaths);
     }
   }
+
+  /** The SOQL text of every query received, decoded, in order. */
+  public List<String> queries() {
+    synchronized (lock) {
+      return List.copyOf(queries);
+    }
+  }
+
+  /** Every {@code PATCH} of a Lead by its Id received, refused ones included, in order. */
+  public List<OwnerUpdate> ownerUpdates() {
+    synchronized (lock) {
+      return List.copyOf(ownerUpdates);
+    }
+  }
+
+  /** A user of the org. */
+  public record User(String id, String email, boolean active) {}
+
+  /** A {@code PATCH /sobjects/Lead/<id>} as received: the Lead's Id and the JSON body. */
+  public record OwnerUpdate(String leadId, Map<String, Object> body) {}
 
   /** Every Lead stored, in creation order. */
   public List<Lead> leads() {
@@ -372,6 +427,22 @@ public final class SalesforceEmulation implements AutoCloseable {
     }
     boolean upsert = leadPath.matches() && "PATCH".equals(method);
     boolean lookup = leadPath.matches() && "GET".equals(method);
+    Matcher leadById = LEAD_BY_ID.matcher(path);
+    boolean leadUpdate = leadById.matches() && "PATCH".equals(method);
+    boolean soqlQuery = QUERY.matcher(path).matches() && "GET".equals(method);
+    Map<String, Object> updateBody = null;
+    if (leadUpdate) {
+      updateBody = bodyOf(request);
+      ownerUpdates.add(
+          new OwnerUpdate(
+              decode(leadById.group(3)),
+              updateBody == null
+                  ? Map.of()
+                  : Collections.unmodifiableMap(new LinkedHashMap<>(updateBody))));
+    }
+    if (soqlQuery) {
+      queries.add(queryOf(url));
+    }
     // Recorded before any refusal: what a client sent counts even when it was turned away.
     Map<String, Object> body = upsert ? record(request, method, path, leadPath) : null;
     if (lookup) {
@@ -386,6 +457,12 @@ public final class SalesforceEmulation implements AutoCloseable {
     }
     if (lookup) {
       return lookup(leadPath, query);
+    }
+    if (leadUpdate) {
+      return updateLead(leadById, updateBody);
+    }
+    if (soqlQuery) {
+      return query(queries.get(queries.size() - 1));
     }
     return json(404, errors("NOT_FOUND", "The requested resource does not exist"));
   }
@@ -548,6 +625,82 @@ public final class SalesforceEmulation implements AutoCloseable {
       }
     }
     return null;
+  }
+
+  /** The {@code q} parameter as sent, decoded. */
+  private static String queryOf(String url) {
+    String encoded = url.contains("?") ? url.substring(url.indexOf('?') + 1) : "";
+    String soql = formOrQuery(encoded).get("q");
+    return soql == null ? "" : soql;
+  }
+
+  /** The one query the emulated org understands: an active user by email. */
+  private ResponseDefinition query(String soql) {
+    Matcher byEmail = USER_BY_EMAIL.matcher(soql);
+    if (!byEmail.matches()) {
+      return json(
+          400,
+          errors(
+              "MALFORMED_QUERY",
+              "The emulation answers only SELECT Id FROM User WHERE Email = '...' AND IsActive ="
+                  + " true; got: "
+                  + soql));
+    }
+    String email = byEmail.group(1).replace("\\'", "'").replace("\\\\", "\\");
+    List<Map<String, Object>> records = new ArrayList<>();
+    for (User user : users.values()) {
+      if (user.active() && user.email() != null && user.email().equalsIgnoreCase(email)) {
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        attributes.put("type", "User");
+        attributes.put("url", "/services/data/v64.0/sobjects/User/" + user.id());
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("attributes", attributes);
+        record.put("Id", user.id());
+        records.add(record);
+      }
+    }
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("totalSize", records.size());
+    result.put("done", true);
+    result.put("records", records);
+    return json(200, SalesforceEmulationJson.write(result));
+  }
+
+  /** {@code PATCH /sobjects/Lead/<id>}: only the owner can change this way in the emulation. */
+  private ResponseDefinition updateLead(Matcher leadById, Map<String, Object> body) {
+    SalesforceEmulationRejection rejection = rejections.poll();
+    if (rejection != null) {
+      return respond(rejection.status(), rejection.contentType(), rejection.body());
+    }
+    if (body == null) {
+      return json(
+          400, errors("JSON_PARSER_ERROR", "The request body is not a JSON object", List.of()));
+    }
+    String id = decode(leadById.group(3));
+    Lead lead = store.stream().filter(stored -> stored.id().equals(id)).findFirst().orElse(null);
+    if (lead == null) {
+      return json(404, errors("NOT_FOUND", "The requested resource does not exist"));
+    }
+    for (String name : body.keySet()) {
+      if (!fieldExists(name)) {
+        return json(
+            400,
+            errors(
+                "INVALID_FIELD",
+                "No such column '" + name + "' on sobject of type Lead",
+                List.of()));
+      }
+    }
+    Object owner = body.get("OwnerId");
+    if (owner != null
+        && !users.containsKey(owner.toString())
+        && !queues.contains(owner.toString())) {
+      return json(
+          400,
+          errors("INVALID_CROSS_REFERENCE_KEY", "invalid cross reference id", List.of("OwnerId")));
+    }
+    lead.fields().putAll(body);
+    return respond(204, null, null);
   }
 
   private ResponseDefinition lookup(Matcher leadPath, Map<String, String> query) {

@@ -23,9 +23,11 @@ import java.util.regex.Pattern;
 
 /**
  * Slack's Web API on a dynamic {@code 127.0.0.1} port, answering like Slack: {@code
- * chat.postMessage}, {@code conversations.history} and {@code conversations.list} with form or JSON
- * bodies and a bearer token; errors as {@code {"ok":false,"error":...}} with HTTP 200, rate limits
- * as HTTP 429 with {@code Retry-After}. Posted messages are kept in memory for assertions.
+ * chat.postMessage}, {@code chat.update}, {@code chat.getPermalink}, {@code users.info}, {@code
+ * conversations.history} and {@code conversations.list} with form or JSON bodies and a bearer
+ * token; errors as {@code {"ok":false,"error":...}} with HTTP 200, rate limits as HTTP 429 with
+ * {@code Retry-After}. Posted messages, their updates and thread replies are kept in memory for
+ * assertions.
  *
  * <p>Usable without JUnit: {@link #start()} in any JVM, {@link #close()} when done, or {@link
  * #main} to run it on its own. Another process reads the state from {@code GET
@@ -62,6 +64,27 @@ public final class SlackEmulation implements AutoCloseable {
   private int postShapeNext;
   private String expectedToken;
   private double enforcedPerSecond;
+  private final List<Update> updates = new ArrayList<>();
+  private final Map<String, String> threadTsByTs = new LinkedHashMap<>();
+  private final Map<String, User> usersById = new LinkedHashMap<>();
+  private String updateError;
+  private int updateRateLimitNext;
+  private int updateRetryAfterSeconds;
+  private int updateUnavailableNext;
+
+  /**
+   * A {@code chat.update} Slack accepted: the message it rewrote (channel id and ts) and the new
+   * text and blocks.
+   */
+  public record Update(String channel, String ts, String text, String blocksJson) {}
+
+  /**
+   * A workspace member, as {@code users.info} shows them.
+   *
+   * @param email the profile's email; null when the app lacks {@code users:read.email} or the
+   *     member has none
+   */
+  public record User(String id, String name, String email) {}
 
   /** A message as Slack stored it. */
   public record Message(
@@ -326,11 +349,72 @@ public final class SlackEmulation implements AutoCloseable {
       rateLimitNext = 0;
       unavailableNext = 0;
       slowNext = 0;
+      updateError = null;
+      updateRateLimitNext = 0;
+      updateUnavailableNext = 0;
+    }
+    return this;
+  }
+
+  /**
+   * Answers every {@code chat.update} with {@code {"ok":false,"error":<error>}} (HTTP 200) until
+   * {@link #heal()}: {@code message_not_found}, {@code cant_update_message}, {@code
+   * edit_window_closed}, {@code invalid_auth}...
+   */
+  public SlackEmulation failUpdatesWith(String error) {
+    synchronized (lock) {
+      updateError = error;
+    }
+    return this;
+  }
+
+  /** Answers the next {@code count} updates with HTTP 429 {@code ratelimited} and Retry-After. */
+  public SlackEmulation rateLimitUpdatesNext(int count, int retryAfterSeconds) {
+    synchronized (lock) {
+      updateRateLimitNext = count;
+      updateRetryAfterSeconds = retryAfterSeconds;
+    }
+    return this;
+  }
+
+  /** Answers the next {@code count} updates with HTTP 503. */
+  public SlackEmulation unavailableUpdatesNext(int count) {
+    synchronized (lock) {
+      updateUnavailableNext = count;
+    }
+    return this;
+  }
+
+  /** Makes a member exist in the workspace, for {@code users.info}; a null email hides it. */
+  public SlackEmulation addUser(String id, String name, String email) {
+    synchronized (lock) {
+      usersById.put(id, new User(id, name, email));
     }
     return this;
   }
 
   // Accessors.
+
+  /**
+   * Every accepted {@code chat.update} of the message with this channel id and ts, oldest first.
+   */
+  public List<Update> updatesOf(String channel, String ts) {
+    synchronized (lock) {
+      return updates.stream()
+          .filter(update -> update.channel().equals(channel) && update.ts().equals(ts))
+          .toList();
+    }
+  }
+
+  /** The messages posted in the thread of the message with this channel id and ts. */
+  public List<Message> repliesTo(String channel, String ts) {
+    synchronized (lock) {
+      return messages.stream()
+          .filter(message -> message.channel().equals(channel))
+          .filter(message -> ts.equals(threadTsByTs.get(message.channel() + "/" + message.ts())))
+          .toList();
+    }
+  }
 
   /** Every message posted, oldest first. */
   public List<Message> messages() {
@@ -398,6 +482,9 @@ public final class SlackEmulation implements AutoCloseable {
         if (unavailableNext > 0 && "chat.postMessage".equals(method)) {
           unavailableNext--;
           reply = new Reply(503, Reply.errorBody("service_unavailable"), Map.of());
+        } else if (updateUnavailableNext > 0 && "chat.update".equals(method)) {
+          updateUnavailableNext--;
+          reply = new Reply(503, Reply.errorBody("service_unavailable"), Map.of());
         } else {
           reply = answer(method, params, authorization);
           if ("chat.postMessage".equals(method) && reply.body().get("ok") == Boolean.TRUE) {
@@ -435,6 +522,9 @@ public final class SlackEmulation implements AutoCloseable {
       case "chat.postMessage" -> shapedPost(params, authorization);
       case "conversations.history" -> historyShape != null ? historyShape.reply() : history(params);
       case "conversations.list" -> list();
+      case "chat.update" -> update(params);
+      case "chat.getPermalink" -> permalink(params);
+      case "users.info" -> userInfo(params);
       case "auth.test" ->
           Reply.ok(
               Map.of(
@@ -501,8 +591,105 @@ public final class SlackEmulation implements AutoCloseable {
             params.get("metadata"),
             authorization);
     messages.add(message);
+    String threadTs = params.get("thread_ts");
+    if (threadTs != null && !threadTs.isBlank()) {
+      threadTsByTs.put(message.channel() + "/" + message.ts(), threadTs);
+    }
     return Reply.ok(
         Map.of("channel", channel.id(), "ts", message.ts(), "message", view(message, true)));
+  }
+
+  /**
+   * {@code chat.update}: rewrites a message of this bot, found by channel id and ts, as Slack does;
+   * a channel name is not accepted here.
+   */
+  private Reply update(Map<String, String> params) {
+    if (updateRateLimitNext > 0) {
+      updateRateLimitNext--;
+      return rateLimited(updateRetryAfterSeconds);
+    }
+    if (updateError != null) {
+      return Reply.error(updateError);
+    }
+    String channel = params.get("channel");
+    String ts = params.get("ts");
+    if (channel == null || !CHANNEL_ID.matcher(channel).matches()) {
+      return Reply.error("channel_not_found");
+    }
+    if (params.get("text") == null && params.get("blocks") == null) {
+      return Reply.error("no_text");
+    }
+    for (int index = 0; index < messages.size(); index++) {
+      Message message = messages.get(index);
+      if (message.channel().equals(channel) && message.ts().equals(ts)) {
+        Message updated =
+            new Message(
+                message.channel(),
+                message.channelName(),
+                message.ts(),
+                params.get("text"),
+                params.get("blocks"),
+                message.metadataJson(),
+                message.authorization());
+        messages.set(index, updated);
+        updates.add(new Update(channel, ts, params.get("text"), params.get("blocks")));
+        return Reply.ok(
+            Map.of(
+                "channel",
+                channel,
+                "ts",
+                ts,
+                "text",
+                updated.text() == null ? "" : updated.text(),
+                "message",
+                view(updated, false)));
+      }
+    }
+    return Reply.error("message_not_found");
+  }
+
+  private Reply permalink(Map<String, String> params) {
+    String channel = params.get("channel");
+    String ts = params.get("message_ts");
+    boolean exists =
+        messages.stream()
+            .anyMatch(message -> message.channel().equals(channel) && message.ts().equals(ts));
+    if (!exists) {
+      return Reply.error(
+          channel == null || !CHANNEL_ID.matcher(channel).matches()
+              ? "channel_not_found"
+              : "message_not_found");
+    }
+    return Reply.ok(
+        Map.of(
+            "channel",
+            channel,
+            "permalink",
+            "https://emulated.slack.com/archives/%s/p%s".formatted(channel, ts.replace(".", ""))));
+  }
+
+  /** {@code users.info}: the member with their profile; the email only when one is known. */
+  private Reply userInfo(Map<String, String> params) {
+    User user = usersById.get(params.get("user"));
+    if (user == null) {
+      return Reply.error("user_not_found");
+    }
+    Map<String, Object> profile = new LinkedHashMap<>();
+    profile.put("real_name", user.name());
+    profile.put("display_name", user.name());
+    if (user.email() != null) {
+      profile.put("email", user.email());
+    }
+    Map<String, Object> member = new LinkedHashMap<>();
+    member.put("id", user.id());
+    member.put("team_id", "T0EMULATOR");
+    member.put("name", user.name());
+    member.put("real_name", user.name());
+    member.put("deleted", false);
+    member.put("is_bot", false);
+    member.put("tz", "Europe/Berlin");
+    member.put("profile", profile);
+    return Reply.ok(Map.of("user", member));
   }
 
   private Reply history(Map<String, String> params) {

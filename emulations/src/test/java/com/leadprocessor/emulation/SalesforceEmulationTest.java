@@ -209,6 +209,60 @@ class SalesforceEmulationTest {
     assertThat(patch(token, "conv-1", LEAD_BODY).statusCode()).isEqualTo(201);
   }
 
+  @Test
+  void userQueryAnswersWithTheActiveUserInTheQueryShape() throws Exception {
+    String token = accessToken();
+    salesforce.addUser("0055e000001AbCdAAK", "Jane@Acme-Sales.com", true);
+    salesforce.addUser("0055e000009InActAA", "jane@acme-sales.com", false);
+    String soql = "SELECT Id FROM User WHERE Email = 'jane@acme-sales.com' AND IsActive = true";
+
+    HttpResponse<String> found =
+        send(
+            token,
+            "GET",
+            "/services/data/v64.0/query/?q="
+                + java.net.URLEncoder.encode(soql, java.nio.charset.StandardCharsets.UTF_8),
+            null);
+    HttpResponse<String> other =
+        send(token, "GET", "/services/data/v64.0/query?q=SELECT+Id+FROM+Lead", null);
+
+    assertThat(found.statusCode()).isEqualTo(200);
+    assertThat(found.body())
+        .isEqualTo(
+            "{\"totalSize\":1,\"done\":true,\"records\":[{\"attributes\":{\"type\":\"User\","
+                + "\"url\":\"/services/data/v64.0/sobjects/User/0055e000001AbCdAAK\"},"
+                + "\"Id\":\"0055e000001AbCdAAK\"}]}");
+    assertThat(other.statusCode()).isEqualTo(400);
+    assertThat(other.body()).contains("MALFORMED_QUERY");
+    assertThat(salesforce.queries()).first().isEqualTo(soql);
+  }
+
+  @Test
+  void leadOwnerUpdateAnswers204OrInvalidCrossReferenceKey() throws Exception {
+    String token = accessToken();
+    String leadId = salesforce.seedLead(Map.of("LastName", "Lead", "Company", "Acme"));
+    salesforce.addUser("0055e000001AbCdAAK", "jane@acme-sales.com", true);
+    String path = "/services/data/v64.0/sobjects/Lead/" + leadId;
+
+    HttpResponse<String> assigned =
+        send(token, "PATCH", path, "{\"OwnerId\":\"0055e000001AbCdAAK\"}");
+    HttpResponse<String> unknownOwner =
+        send(token, "PATCH", path, "{\"OwnerId\":\"0055e000000NoOneAA\"}");
+    salesforce.expireTokens();
+    HttpResponse<String> expired =
+        send(token, "PATCH", path, "{\"OwnerId\":\"0055e000001AbCdAAK\"}");
+
+    assertThat(assigned.statusCode()).isEqualTo(204);
+    assertThat(unknownOwner.statusCode()).isEqualTo(400);
+    assertThat(unknownOwner.body())
+        .isEqualTo(
+            "[{\"message\":\"invalid cross reference id\",\"errorCode\":"
+                + "\"INVALID_CROSS_REFERENCE_KEY\",\"fields\":[\"OwnerId\"]}]");
+    assertThat(expired.statusCode()).isEqualTo(401);
+    assertThat(salesforce.leads().get(0).fields()).containsEntry("OwnerId", "0055e000001AbCdAAK");
+    assertThat(salesforce.ownerUpdates()).hasSize(3);
+  }
+
   private String accessToken() throws Exception {
     String body = token(SalesforceEmulation.CLIENT_SECRET).body();
     int start = body.indexOf("\"access_token\":\"") + "\"access_token\":\"".length();

@@ -136,6 +136,82 @@ class SlackEmulationTest {
     assertThat(slack.messages()).hasSize(1);
   }
 
+  @Test
+  void updateRewritesTheBotsMessageByChannelIdAndTsOnly() throws Exception {
+    post("chat.postMessage", "channel=%23a&text=first");
+    String id = slack.channelId("#a");
+    String ts = slack.messages().get(0).ts();
+
+    HttpResponse<String> byName = post("chat.update", "channel=%23a&ts=" + ts + "&text=x");
+    HttpResponse<String> unknown = post("chat.update", "channel=" + id + "&ts=1.000001&text=x");
+    HttpResponse<String> updated =
+        post("chat.update", "channel=" + id + "&ts=" + ts + "&text=second");
+
+    assertThat(byName.body()).contains("\"error\":\"channel_not_found\"");
+    assertThat(unknown.body()).contains("\"error\":\"message_not_found\"");
+    assertThat(updated.body())
+        .contains("\"ok\":true")
+        .contains("\"channel\":\"" + id + "\"")
+        .contains("\"ts\":\"" + ts + "\"");
+    assertThat(slack.updatesOf(id, ts))
+        .extracting(SlackEmulation.Update::text)
+        .containsExactly("second");
+    assertThat(slack.messagesIn("#a"))
+        .extracting(SlackEmulation.Message::text)
+        .containsExactly("second");
+  }
+
+  @Test
+  void updateFaultsAnswerAsSlackDoes() throws Exception {
+    post("chat.postMessage", "channel=%23a&text=first");
+    String update =
+        "channel=" + slack.channelId("#a") + "&ts=" + slack.messages().get(0).ts() + "&text=x";
+
+    slack.rateLimitUpdatesNext(1, 4);
+    HttpResponse<String> limited = post("chat.update", update);
+    slack.unavailableUpdatesNext(1);
+    HttpResponse<String> unavailable = post("chat.update", update);
+    slack.failUpdatesWith("cant_update_message");
+    HttpResponse<String> refused = post("chat.update", update);
+
+    assertThat(limited.statusCode()).isEqualTo(429);
+    assertThat(limited.headers().firstValue("Retry-After")).hasValue("4");
+    assertThat(limited.body()).contains("ratelimited");
+    assertThat(unavailable.statusCode()).isEqualTo(503);
+    assertThat(refused.statusCode()).isEqualTo(200);
+    assertThat(refused.body()).contains("\"error\":\"cant_update_message\"");
+    assertThat(slack.messages().get(0).text()).isEqualTo("first");
+  }
+
+  @Test
+  void usersInfoShowsTheProfileEmailOrUserNotFound() throws Exception {
+    slack.addUser("U024BE7LH", "jane", "jane@acme-sales.com").addUser("U0NOEMAIL", "joe", null);
+
+    assertThat(post("users.info", "user=U024BE7LH").body())
+        .contains("\"id\":\"U024BE7LH\"")
+        .contains("\"email\":\"jane@acme-sales.com\"");
+    assertThat(post("users.info", "user=U0NOEMAIL").body()).doesNotContain("email");
+    assertThat(post("users.info", "user=U0NOBODY1").body())
+        .contains("\"error\":\"user_not_found\"");
+  }
+
+  @Test
+  void permalinkAndThreadRepliesOfAMessage() throws Exception {
+    post("chat.postMessage", "channel=%23a&text=alert");
+    String id = slack.channelId("#a");
+    String ts = slack.messages().get(0).ts();
+
+    HttpResponse<String> permalink =
+        post("chat.getPermalink", "channel=" + id + "&message_ts=" + ts);
+    post("chat.postMessage", "channel=" + id + "&thread_ts=" + ts + "&text=reply");
+
+    assertThat(permalink.body())
+        .contains("https://emulated.slack.com/archives/" + id + "/p" + ts.replace(".", ""));
+    assertThat(slack.repliesTo(id, ts))
+        .extracting(SlackEmulation.Message::text)
+        .containsExactly("reply");
+  }
+
   private HttpResponse<String> post(String method, String form) throws Exception {
     return http.send(
         HttpRequest.newBuilder(URI.create(slack.baseUrl() + method))

@@ -26,14 +26,16 @@ public class LeadRoutingActivitiesImpl implements LeadRoutingActivities {
   public Route route(RoutingInput input) {
     Route route = rules.route(input);
     log.info(
-        "Lead routed: conversation={} rule={} channel={} priority={} topics={} score={} by={}",
+        "Lead routed: conversation={} rule={} channel={} priority={} topics={} score={} by={}"
+            + " claimWithin={}",
         input.event().conversationId(),
         route.rule(),
         route.slackChannel(),
         route.priority(),
         route.topics(),
         route.match() == null ? null : String.format(Locale.ROOT, "%.2f", route.match().score()),
-        route.match() == null ? null : route.match().by());
+        route.match() == null ? null : route.match().by(),
+        route.claim() == null ? "none" : route.claim().claimWithin());
     return route;
   }
 }

@@ -12,6 +12,8 @@ import jakarta.validation.groups.Default;
  * @param slackChannel a channel name such as {@code #dev-sales}, or a channel id
  * @param salesforceOwnerId a Salesforce user or queue id; null or blank lets the org's assignment
  *     rules decide
+ * @param claim how the route's leads are claimed in Slack; null leaves it to the next matching rule
+ *     or the default, and a route none sets asks for no claim
  */
 public record RouteOutcome(
     @NotNull(
@@ -38,7 +40,8 @@ public record RouteOutcome(
     @NotNull(
             groups = DefaultRoute.class,
             message = "is required; expected one of [LOW, NORMAL, HIGH, URGENT]")
-        LeadPriority priority) {
+        LeadPriority priority,
+    ClaimSettings claim) {
 
   public RouteOutcome {
     // An empty channel stays empty, so validation can explain the unquoted '#'.

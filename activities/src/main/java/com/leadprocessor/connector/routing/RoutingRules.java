@@ -43,6 +43,7 @@ public record RoutingRules(
     String channel = null;
     String owner = null;
     LeadPriority priority = null;
+    ClaimSettings claim = null;
     for (RoutingRule rule : rules) {
       if (!rule.when().matches(lead)) {
         continue;
@@ -52,7 +53,9 @@ public record RoutingRules(
       channel = channel != null ? channel : then.slackChannel();
       owner = owner != null ? owner : then.salesforceOwnerId();
       priority = priority != null ? priority : then.priority();
+      claim = claim != null ? claim : then.claim();
     }
+    claim = claim != null ? claim : defaults.claim();
     return new Route(
         matched.isEmpty() ? DEFAULT_RULE : String.join("+", matched),
         channel != null ? channel : defaults.slackChannel(),
@@ -60,7 +63,8 @@ public record RoutingRules(
         priority != null ? priority : defaults.priority(),
         lead.topics(),
         matches.isEmpty() ? null : matches.get(0),
-        caveatOf(enrichment));
+        caveatOf(enrichment),
+        claim == null || claim.off() ? null : claim.toPolicy());
   }
 
   /** The topics of the text, nearest first. */

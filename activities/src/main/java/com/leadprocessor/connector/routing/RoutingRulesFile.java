@@ -62,8 +62,8 @@ record RoutingRulesFile(
   record Problem(String path, String text) {}
 
   /**
-   * Rule names used twice, topics a rule names that the file does not define, and size bands,
-   * industries and countries that enrichment never gives.
+   * Rule names used twice, topics a rule names that the file does not define, size bands,
+   * industries and countries that enrichment never gives, and claim blocks that do not add up.
    */
   List<Problem> crossReferenceProblems() {
     List<Problem> problems = new ArrayList<>();
@@ -88,6 +88,12 @@ record RoutingRulesFile(
       if (rule.when() != null) {
         companyProblems(rule.when(), at, problems);
       }
+      if (rule.then() != null && rule.then().claim() != null) {
+        problems.addAll(rule.then().claim().problems(at + ".then.claim"));
+      }
+    }
+    if (defaults != null && defaults.claim() != null) {
+      problems.addAll(defaults.claim().problems("default.claim"));
     }
     return problems;
   }

@@ -90,6 +90,44 @@ final class SalesforceFailures {
         LeadFailureType.UNEXPECTED, "Salesforce answered unexpectedly: " + text, error);
   }
 
+  /**
+   * The failure for an error answer to the User query or the Lead owner update of a claim: {@code
+   * INVALID_CROSS_REFERENCE_KEY} (an owner id that is no user or queue of the org) and other
+   * configuration errors are permanent, outages retry.
+   *
+   * @param what what was asked, for example {@code the owner update of Lead 00Q...}
+   */
+  static ApplicationFailure ofOwnerAssignment(SalesforceApiException error, String what) {
+    int status = error.status();
+    String code = error.errorCode() == null ? "" : error.errorCode();
+    String text = describe(error);
+    if (status >= 500 || status == 408 || status == 429 || TRANSIENT.contains(code)) {
+      return retryable("Salesforce is unavailable for " + what + ": " + text, error);
+    }
+    if (status == 401) {
+      return permanent(
+          LeadFailureType.AUTHENTICATION,
+          "Salesforce rejected a freshly issued session for " + what + ": " + text,
+          error);
+    }
+    if ("INVALID_CROSS_REFERENCE_KEY".equals(code)) {
+      return permanent(
+          LeadFailureType.CONFIGURATION,
+          ("Salesforce refused %s: %s; the owner id is no active user or queue of the org. Fix"
+                  + " leads.claims.owners or leads.claims.fallback-owner-id.")
+              .formatted(what, text),
+          error);
+    }
+    if (status == 404 || CONFIGURATION.contains(code)) {
+      return permanent(
+          LeadFailureType.CONFIGURATION, "Salesforce refused " + what + ": " + text, error);
+    }
+    return permanent(
+        LeadFailureType.UNEXPECTED,
+        "Salesforce answered " + what + " unexpectedly: " + text,
+        error);
+  }
+
   /** The failure for a request that got no answer: a timeout or a refused connection. */
   static ApplicationFailure unreachable(String what, IOException cause) {
     return retryable(

@@ -1,6 +1,9 @@
 package com.leadprocessor.connector.slack;
 
 import com.leadprocessor.connector.TemporalUiLinks;
+import com.leadprocessor.workflow.LeadStatus;
+import com.leadprocessor.workflow.claim.AlertActions;
+import com.leadprocessor.workflow.claim.ClaimView;
 import com.leadprocessor.workflow.enrichment.Company;
 import com.leadprocessor.workflow.enrichment.Enrichment;
 import com.leadprocessor.workflow.enrichment.UserAgentDetails;
@@ -8,8 +11,10 @@ import com.leadprocessor.workflow.lead.LeadCaptureEvent;
 import com.leadprocessor.workflow.routing.LeadPriority;
 import com.leadprocessor.workflow.routing.Route;
 import com.leadprocessor.workflow.salesforce.CrmLead;
+import com.leadprocessor.workflow.slack.AlertUpdate;
 import com.leadprocessor.workflow.slack.LeadAlert;
 import com.slack.api.methods.request.chat.ChatPostMessageRequest;
+import com.slack.api.methods.request.chat.ChatUpdateRequest;
 import com.slack.api.model.Message;
 import com.slack.api.model.block.ActionsBlock;
 import com.slack.api.model.block.ContextBlock;
@@ -18,13 +23,17 @@ import com.slack.api.model.block.HeaderBlock;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.SectionBlock;
 import com.slack.api.model.block.composition.MarkdownTextObject;
+import com.slack.api.model.block.composition.OptionObject;
 import com.slack.api.model.block.composition.PlainTextObject;
 import com.slack.api.model.block.composition.TextObject;
 import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.block.element.ButtonElement;
+import com.slack.api.model.block.element.StaticSelectElement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
@@ -34,6 +43,12 @@ import org.springframework.stereotype.Component;
  * company, source page and route, and buttons to the CRM Lead and to the workflow in the Temporal
  * UI. Everything the visitor typed is escaped, so a question cannot mention {@code @channel} or
  * forge a link, and every text is cut to Slack's limits.
+ *
+ * <p>When the lead's route asks for a claim ({@link Route#claim()}), the alert also carries an
+ * actions block with the block id {@link AlertActions#blockId} and the buttons the lead's status
+ * allows: <i>Claim</i> and <i>Not a lead</i> while it waits for a claim, <i>Hand back</i> and
+ * <i>Not a lead</i> once claimed, none once it is closed; a line above them says who has it. A
+ * route without a claim policy gets the alert exactly as before claims existed.
  */
 @Component
 public class LeadAlertMessage {
@@ -62,6 +77,15 @@ public class LeadAlertMessage {
   private static final Pattern SAFE_URL = Pattern.compile("https?://[^\\s<>|]+");
   private static final Pattern PARTIAL_ENTITY_AT_END = Pattern.compile("&[a-z]{0,3}$");
 
+  /** The Not a lead menu's label of each reason in {@link AlertActions#NOT_A_LEAD_REASONS}. */
+  private static final Map<String, String> REASON_LABELS =
+      Map.of(
+          "spam", "Spam",
+          "existing-customer", "Existing customer",
+          "job-seeker", "Job seeker",
+          "vendor", "Vendor or partner pitch",
+          "other", "Other");
+
   private final TemporalUiLinks temporalUi;
 
   public LeadAlertMessage(TemporalUiLinks temporalUi) {
@@ -78,12 +102,8 @@ public class LeadAlertMessage {
    * lead's workflow, so a retried post can find out whether an earlier attempt already posted it.
    */
   public ChatPostMessageRequest build(LeadAlert alert, String channel) {
-    List<LayoutBlock> blocks = new ArrayList<>();
-    blocks.add(header(alert));
-    blocks.add(question(alert.event()));
-    blocks.add(details(alert, channel));
-    blocks.add(context(alert));
-    blocks.add(buttons(alert));
+    LeadStatus status = alert.route().claim() == null ? null : LeadStatus.AWAITING_CLAIM;
+    List<LayoutBlock> blocks = blocks(alert, channel, status, null);
     Map<String, Object> payload = new LinkedHashMap<>();
     payload.put(METADATA_WORKFLOW_ID, alert.workflowId());
     payload.put(METADATA_CONVERSATION_ID, alert.event().conversationId());
@@ -91,9 +111,165 @@ public class LeadAlertMessage {
         .channel(channel)
         .metadata(new Message.Metadata(METADATA_EVENT_TYPE, payload))
         .text(fallbackText(alert))
-        .blocks(blocks.size() > MAX_BLOCKS ? blocks.subList(0, MAX_BLOCKS) : blocks)
+        .blocks(blocks)
         .unfurlLinks(false)
         .unfurlMedia(false)
+        .build();
+  }
+
+  /**
+   * The {@code chat.update} request that rewrites a posted alert for the lead's status now: the
+   * message is addressed by the channel id and ts its post returned, and {@code channel} is the
+   * channel as the alert names it in its details.
+   */
+  public ChatUpdateRequest update(AlertUpdate update, String channel) {
+    LeadAlert alert = update.alert();
+    List<LayoutBlock> blocks = blocks(alert, channel, update.status(), update.claim());
+    String status = statusText(update.status(), update.claim());
+    return ChatUpdateRequest.builder()
+        .channel(update.message().channel())
+        .ts(update.message().ts())
+        .text(cut((status == null ? "" : status + " · ") + fallbackText(alert), MAX_TEXT))
+        .blocks(blocks)
+        .build();
+  }
+
+  /**
+   * The alert's blocks. {@code status} is null for a route without a claim policy: no claim line,
+   * no claim buttons.
+   */
+  private List<LayoutBlock> blocks(
+      LeadAlert alert, String channel, LeadStatus status, ClaimView claim) {
+    List<LayoutBlock> blocks = new ArrayList<>();
+    blocks.add(header(alert));
+    blocks.add(question(alert.event()));
+    blocks.add(details(alert, channel));
+    blocks.add(context(alert));
+    if (status != null) {
+      String line = statusText(status, claim);
+      if (line != null) {
+        blocks.add(
+            ContextBlock.builder()
+                .elements(List.<ContextBlockElement>of(markdown(line, MAX_TEXT)))
+                .build());
+      }
+      List<BlockElement> actions = claimActions(alert.workflowId(), status);
+      if (!actions.isEmpty()) {
+        blocks.add(
+            ActionsBlock.builder()
+                .blockId(AlertActions.blockId(alert.workflowId()))
+                .elements(actions)
+                .build());
+      }
+    }
+    blocks.add(buttons(alert));
+    return blocks.size() > MAX_BLOCKS ? blocks.subList(0, MAX_BLOCKS) : blocks;
+  }
+
+  /** The claim buttons a lead in this status offers. */
+  private static List<BlockElement> claimActions(String workflowId, LeadStatus status) {
+    return switch (status) {
+      case AWAITING_CLAIM, ESCALATED ->
+          List.of(actionButton(AlertActions.CLAIM, "Claim", workflowId, "primary"), notALeadMenu());
+      case CLAIMED ->
+          List.of(
+              actionButton(AlertActions.HAND_BACK, "Hand back", workflowId, null), notALeadMenu());
+      default -> List.of();
+    };
+  }
+
+  /**
+   * The line that says where the lead stands; null for a status without one. Names only Slack user
+   * ids (as mentions) and durations, never the lead's data.
+   */
+  static String statusText(LeadStatus status, ClaimView claim) {
+    if (status == null) {
+      return null;
+    }
+    String owner =
+        claim == null || claim.ownerSlackUserId() == null
+            ? null
+            : "<@" + escape(claim.ownerSlackUserId()) + ">";
+    return switch (status) {
+      case AWAITING_CLAIM -> ":hourglass_flowing_sand: Waiting for someone to claim this lead";
+      case ESCALATED ->
+          ":rotating_light: Escalated: nobody claimed this lead in time. Claim it to own it";
+      case CLAIMED -> claimedText(owner, claim);
+      case NOT_A_LEAD ->
+          ":no_entry_sign: Not a lead"
+              + (claim == null || claim.notALeadReason() == null
+                  ? ""
+                  : " (" + reasonLabel(claim.notALeadReason()) + ")")
+              + (owner == null ? "" : ", marked by " + owner);
+      case UNCLAIMED -> ":warning: Unclaimed: nobody claimed this lead before its final deadline";
+      default -> null;
+    };
+  }
+
+  private static String claimedText(String owner, ClaimView claim) {
+    StringBuilder text =
+        new StringBuilder(":white_check_mark: Claimed by ").append(owner == null ? "?" : owner);
+    if (claim != null && claim.secondsToClaim() != null) {
+      text.append(" after ").append(readable(Duration.ofSeconds(claim.secondsToClaim())));
+    }
+    if (claim != null && claim.salesforceOwnerId() != null) {
+      text.append(" · Salesforce owner ").append(escape(claim.salesforceOwnerId()));
+    }
+    if (claim != null && claim.ownerNote() != null) {
+      text.append(" · ").append(escape(claim.ownerNote()));
+    }
+    return text.toString();
+  }
+
+  /** {@code 45s}, {@code 4m 12s}, {@code 2h 5m}: how long a lead waited. */
+  static String readable(Duration duration) {
+    long seconds = Math.max(0, duration.toSeconds());
+    if (seconds < 60) {
+      return seconds + "s";
+    }
+    if (seconds < 3600) {
+      return (seconds / 60) + "m" + (seconds % 60 == 0 ? "" : " " + (seconds % 60) + "s");
+    }
+    long minutes = (seconds % 3600) / 60;
+    return (seconds / 3600) + "h" + (minutes == 0 ? "" : " " + minutes + "m");
+  }
+
+  /** The menu label of a Not a lead reason. */
+  static String reasonLabel(String reason) {
+    String label = REASON_LABELS.get(reason);
+    if (label != null) {
+      return label;
+    }
+    String words = escape(reason).replace('-', ' ');
+    return words.isEmpty()
+        ? words
+        : words.substring(0, 1).toUpperCase(Locale.ROOT) + words.substring(1);
+  }
+
+  private static ButtonElement actionButton(
+      String actionId, String text, String workflowId, String style) {
+    return ButtonElement.builder()
+        .actionId(actionId)
+        .text(PlainTextObject.builder().text(text).emoji(false).build())
+        .value(workflowId)
+        .style(style)
+        .build();
+  }
+
+  private static StaticSelectElement notALeadMenu() {
+    List<OptionObject> options =
+        AlertActions.NOT_A_LEAD_REASONS.stream()
+            .map(
+                reason ->
+                    OptionObject.builder()
+                        .text(PlainTextObject.builder().text(reasonLabel(reason)).build())
+                        .value(reason)
+                        .build())
+            .toList();
+    return StaticSelectElement.builder()
+        .actionId(AlertActions.NOT_A_LEAD)
+        .placeholder(PlainTextObject.builder().text("Not a lead").build())
+        .options(options)
         .build();
   }
 

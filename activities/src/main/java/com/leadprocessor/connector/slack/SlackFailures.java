@@ -21,6 +21,11 @@ final class SlackFailures {
       Set.of("channel_not_found", "not_in_channel", "is_archived");
   private static final Set<String> AUTH_ERRORS =
       Set.of("invalid_auth", "token_revoked", "token_expired", "account_inactive", "not_authed");
+
+  /** {@code chat.update} and {@code chat.getPermalink} of a message that cannot be changed. */
+  private static final Set<String> MESSAGE_ERRORS =
+      Set.of("message_not_found", "cant_update_message", "edit_window_closed");
+
   private static final Set<String> RATE_LIMIT_ERRORS = Set.of("ratelimited", "rate_limited");
   private static final Set<String> TRANSIENT_ERRORS =
       Set.of(
@@ -73,6 +78,14 @@ final class SlackFailures {
                   + " token scopes, reinstall the app, update SLACK_BOT_TOKEN if it changed, then"
                   + " send 'retry'.")
               .formatted(method, response.getNeeded()));
+    }
+    if (MESSAGE_ERRORS.contains(error)) {
+      return permanent(
+          LeadFailureType.UNEXPECTED,
+          ("Slack %s of the alert in %s answered '%s': the alert was deleted, or is not this"
+                  + " app's message, so it cannot be changed; the lead's state is in the Temporal"
+                  + " UI.")
+              .formatted(method, channel, error));
     }
     // Anything else (invalid_blocks, msg_too_long, invalid_arguments...) refuses this exact request
     // and would refuse it again: retrying cannot help, a person must look.
