@@ -260,6 +260,15 @@ public final class SlackInteractivity implements AutoCloseable {
         responseUrl == null ? null : responseUrl.toString());
   }
 
+  /**
+   * Signs any form body at the current time, for bodies Slack would never send (malformed forms,
+   * payloads that are not JSON); such a request has no response URL.
+   */
+  public SignedRequest signRaw(String formBody) {
+    String timestamp = Long.toString(clock.instant().getEpochSecond());
+    return new SignedRequest(formBody, timestamp, signer.generate(timestamp, formBody), null);
+  }
+
   /** Posts a request to an Interactivity Request URL as Slack does; answers its response. */
   public HttpResponse<String> send(URI interactivityUrl, SignedRequest request)
       throws IOException, InterruptedException {
@@ -301,6 +310,9 @@ public final class SlackInteractivity implements AutoCloseable {
 
   /** The messages posted to one click's response URL. */
   public List<Reply> repliesTo(SignedRequest request) {
+    if (request.responseUrl() == null) {
+      return List.of();
+    }
     String path = URI.create(request.responseUrl()).getPath();
     return replies().stream().filter(reply -> reply.path().equals(path)).toList();
   }
