@@ -170,7 +170,10 @@ public final class HostileInteractions {
     return switch (random.nextInt(7)) {
       case 0 -> base.replace("\"U0FUZZ5\"", hostile);
       case 1 -> base.replace("\"lead-actions:" + workflowId + "\"", hostile);
-      case 2 -> base.replaceFirst("\"action_ts\":\"[^\"]+\"", "\"action_ts\":" + hostile);
+      case 2 ->
+          base.replaceFirst(
+              "\"action_ts\":\"[^\"]+\"",
+              java.util.regex.Matcher.quoteReplacement("\"action_ts\":" + hostile));
       case 3 -> base.replace("\"action_id\":\"lead_", "\"action_id\":\"x");
       case 4 -> base.replace("\"user\":{", "\"user\":[{").replace(",\"team_id\":\"T0FUZZ\"}", "]");
       case 5 -> base.replaceFirst(",\"actions\":\\[.*]", ",\"actions\":[]");

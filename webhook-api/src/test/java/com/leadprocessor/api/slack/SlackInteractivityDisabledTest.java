@@ -14,7 +14,9 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** Without a signing secret the interactivity endpoint does not exist: 404, like any unknown path. */
+/**
+ * Without a signing secret the interactivity endpoint does not exist: 404, like any unknown path.
+ */
 @WebMvcTest(SlackInteractivityController.class)
 @TestPropertySource(properties = "leads.slack.signing-secret=")
 class SlackInteractivityDisabledTest {
