@@ -32,13 +32,19 @@ import org.junit.jupiter.api.Timeout;
  * positive and negative data, methods), over the examples, coverage and fuzzing phases. Nothing it
  * sends may get a 5xx or a stack trace, and, as it cannot sign, nothing it sends may start a lead.
  * A second pass against an API that accepts unsigned deliveries (a local-trial mode) lets it reach
- * the parser and validation behind the signature.
+ * the parser and validation behind the signature. Both passes include {@code POST
+ * /slack/interactivity} (a signing secret is set). The first pass adds a flood of wrongly signed
+ * requests of its own to both endpoints, clicks that name a real lead among them, so that a run
+ * sends at least {@value #MIN_REQUESTS} requests; none may get a 5xx, and the workflows on the
+ * server, and each one's history, must be exactly what they were before.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 6, unit = TimeUnit.MINUTES)
 class OpenApiFuzzIT {
 
   private static final int MAX_EXAMPLES = 300;
+  private static final int MIN_REQUESTS = 10_000;
+  private static final String SLACK_SIGNING_SECRET = "e2e-fuzz-slack-signing-secret-0123";
   private static final Duration RUN_TIMEOUT = Duration.ofMinutes(3);
   private static final List<String> STACK_TRACE_MARKERS =
       List.of("\tat ", "at com.", "at org.", "at java.", "Caused by", "Exception", "<html");
@@ -59,8 +65,24 @@ class OpenApiFuzzIT {
 
   @Test
   void fuzzedRequestsWithoutSignatureGetNoServerErrorAndStartNoLead() {
-    try (LeadProcessorSystem system = LeadProcessorSystem.named("fuzz-signed").workers(0).start()) {
+    try (LeadProcessorSystem system =
+        LeadProcessorSystem.named("fuzz-signed")
+            .workers(0)
+            .apiEnv("SLACK_SIGNING_SECRET", SLACK_SIGNING_SECRET)
+            .start()) {
+      // A lead that the wrongly signed clicks name; with no worker it stays as it was started.
+      TestLead alerted = TestLead.apiQuestion("conv-fuzz-alerted");
+      assertThat(system.webhooks().deliver(alerted.messageId(), alerted.body()).status())
+          .isEqualTo(202);
+      await()
+          .atMost(Duration.ofSeconds(15))
+          .untilAsserted(() -> assertThat(system.leads().list(LEADS)).hasSize(1));
+      Map<String, Integer> before = historyLengths(system, alerted);
+
       Run run = fuzz(system, "signed");
+      WronglySignedFlood.Result flood =
+          WronglySignedFlood.against(system, alerted.workflowId(), SLACK_SIGNING_SECRET)
+              .send(MIN_REQUESTS - run.interactions().size());
 
       assertNoServerErrorOrStackTrace(run);
       assertThat(run.interactions())
@@ -68,7 +90,15 @@ class OpenApiFuzzIT {
           .as("POSTs schemathesis could not sign")
           .isNotEmpty()
           .allSatisfy(i -> assertThat(i.status()).as(i.body()).isBetween(400, 499));
-      assertThat(system.leads().list(LEADS)).as("workflows started by schemathesis").isEmpty();
+      assertThat(flood.statuses().keySet())
+          .as("statuses of the wrongly signed flood %s", flood.statuses())
+          .allSatisfy(status -> assertThat(status).isBetween(400, 499));
+      assertThat(run.interactions().size() + flood.sent())
+          .as("requests in this pass")
+          .isGreaterThanOrEqualTo(MIN_REQUESTS);
+      assertThat(historyLengths(system, alerted))
+          .as("workflows and their history lengths after fuzzing")
+          .isEqualTo(before);
 
       // The server still takes a signed lead, and visibility does show it: the zero is real.
       TestLead lead = TestLead.apiQuestion("conv-fuzz-after");
@@ -76,8 +106,17 @@ class OpenApiFuzzIT {
       assertThat(delivery.status()).as(delivery.body()).isEqualTo(202);
       await()
           .atMost(Duration.ofSeconds(15))
-          .untilAsserted(() -> assertThat(system.leads().list(LEADS)).hasSize(1));
-      record("signature required", run, "0 workflows");
+          .untilAsserted(() -> assertThat(system.leads().list(LEADS)).hasSize(2));
+      record(
+          "signature required",
+          run,
+          "0 workflows started or changed; plus "
+              + flood.sent()
+              + " wrongly signed requests of our own ("
+              + flood.took().toSeconds()
+              + " s, statuses "
+              + flood.statuses()
+              + ")");
     }
   }
 
@@ -87,6 +126,7 @@ class OpenApiFuzzIT {
         LeadProcessorSystem.named("fuzz-unsigned")
             .workers(0)
             .apiEnv("LEADS_WEBHOOK_ALLOW_UNSIGNED", "true")
+            .apiEnv("SLACK_SIGNING_SECRET", SLACK_SIGNING_SECRET)
             .start()) {
       Run run = fuzz(system, "unsigned", "--exclude-checks", "ignored_auth");
 
@@ -114,6 +154,22 @@ class OpenApiFuzzIT {
   }
 
   private static final String LEADS = "WorkflowType = 'LeadWorkflow'";
+
+  /**
+   * Every lead on the server by id, with the number of events in the alerted lead's history, read
+   * from the history itself (visibility's count may lag); any other lead's is -1.
+   */
+  private static Map<String, Integer> historyLengths(LeadProcessorSystem system, TestLead alerted) {
+    return system.leads().list(LEADS).stream()
+        .map(e -> e.getExecution().getWorkflowId())
+        .collect(
+            Collectors.toMap(
+                id -> id,
+                id ->
+                    id.equals(alerted.workflowId())
+                        ? system.leads().history(alerted).getEventsCount()
+                        : -1));
+  }
 
   private Run fuzz(LeadProcessorSystem system, String name, String... extra) {
     String base = "http://127.0.0.1:" + system.api().httpPort();

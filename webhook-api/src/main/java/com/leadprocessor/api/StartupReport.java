@@ -2,6 +2,7 @@ package com.leadprocessor.api;
 
 import com.leadprocessor.api.review.ReviewApiProperties;
 import com.leadprocessor.api.signature.WebhookProperties;
+import com.leadprocessor.api.slack.SlackInteractivityProperties;
 import com.leadprocessor.api.start.LeadStartProperties;
 import java.time.Duration;
 import java.util.Locale;
@@ -27,16 +28,19 @@ class StartupReport {
   private final WebhookProperties webhook;
   private final LeadStartProperties start;
   private final ReviewApiProperties review;
+  private final SlackInteractivityProperties slack;
 
   StartupReport(
       Environment environment,
       WebhookProperties webhook,
       LeadStartProperties start,
-      ReviewApiProperties review) {
+      ReviewApiProperties review,
+      SlackInteractivityProperties slack) {
     this.environment = environment;
     this.webhook = webhook;
     this.start = start;
     this.review = review;
+    this.slack = slack;
   }
 
   @EventListener
@@ -45,7 +49,7 @@ class StartupReport {
         "Lead webhook API ready: POST {} ; Temporal {} namespace '{}', task queue '{}' (start"
             + " timeout {}, Retry-After {}); signatures: Standard Webhooks and {}"
             + " (body HMAC) with {} active secret(s), timestamp tolerance {}, max body {} bytes; unsigned"
-            + " deliveries {}; {}; review backlog gauge leads.review.backlog refreshed every {}",
+            + " deliveries {}; {}; {}; review backlog gauge leads.review.backlog refreshed every {}",
         postUrl(event),
         temporalTarget(),
         environment.getProperty("spring.temporal.namespace", "default"),
@@ -58,6 +62,7 @@ class StartupReport {
         webhook.maxBodySize().toBytes(),
         webhook.allowUnsigned() ? "ACCEPTED (local trial only!)" : "refused",
         reviewApi(event),
+        slackInteractivity(event),
         readable(review.backlogRefresh()));
   }
 
@@ -71,6 +76,22 @@ class StartupReport {
         + "/leads with "
         + review.apiTokens().size()
         + " bearer token(s)";
+  }
+
+  private String slackInteractivity(ApplicationReadyEvent event) {
+    if (!slack.enabled()) {
+      return "Slack interactivity OFF (no leads.slack.signing-secret / SLACK_SIGNING_SECRET), so"
+          + " /slack/interactivity does not exist and alert buttons cannot be clicked";
+    }
+    return "Slack interactivity at "
+        + baseUrl(event)
+        + "/slack/interactivity (signing secret set, timestamp tolerance "
+        + readable(slack.timestampTolerance())
+        + ", acknowledged within "
+        + readable(slack.ackWithin())
+        + ", answers to "
+        + String.join(",", slack.responseUrlHosts())
+        + ")";
   }
 
   private static String readable(Duration duration) {

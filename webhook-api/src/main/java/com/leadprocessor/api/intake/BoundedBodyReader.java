@@ -9,11 +9,11 @@ import org.springframework.util.unit.DataSize;
  * the limit is refused before reading anything, and a chunked body is refused as soon as it passes
  * the limit.
  */
-final class BoundedBodyReader {
+public final class BoundedBodyReader {
 
   private final DataSize limit;
 
-  BoundedBodyReader(DataSize limit) {
+  public BoundedBodyReader(DataSize limit) {
     this.limit = limit;
   }
 
@@ -22,7 +22,7 @@ final class BoundedBodyReader {
    * @throws PayloadTooLargeException if the body is larger than the limit
    * @throws UnreadableBodyException if reading fails
    */
-  byte[] read(long declaredLength, InputStream body) {
+  public byte[] read(long declaredLength, InputStream body) {
     long max = limit.toBytes();
     if (declaredLength > max) {
       throw new PayloadTooLargeException(limit);

@@ -35,7 +35,13 @@ public enum ProblemType {
   DECISION_REFUSED(HttpStatus.CONFLICT, "decision-refused", "Review decision refused"),
   TEMPORAL_UNAVAILABLE(
       HttpStatus.SERVICE_UNAVAILABLE, "temporal-unavailable", "Temporal could not answer"),
-  FORBIDDEN(HttpStatus.FORBIDDEN, "forbidden", "Not allowed to read leads");
+  FORBIDDEN(HttpStatus.FORBIDDEN, "forbidden", "Not allowed to read leads"),
+  // Slack interactivity types, after the general types of their statuses for the same reason.
+  INVALID_SLACK_SIGNATURE(
+      HttpStatus.UNAUTHORIZED, "invalid-slack-signature", "Invalid Slack request signature"),
+  INVALID_INTERACTION(HttpStatus.BAD_REQUEST, "invalid-interaction", "Invalid Slack interaction"),
+  REPLAYED_INTERACTION(
+      HttpStatus.CONFLICT, "replayed-interaction", "Slack request already received");
 
   private static final Set<ProblemType> REVIEW_API =
       EnumSet.of(
@@ -46,9 +52,32 @@ public enum ProblemType {
           TEMPORAL_UNAVAILABLE,
           FORBIDDEN);
 
+  private static final Set<ProblemType> SLACK_INTERACTIVITY =
+      EnumSet.of(INVALID_SLACK_SIGNATURE, INVALID_INTERACTION, REPLAYED_INTERACTION);
+
   /** The types the webhook endpoint can answer, as its OpenAPI document lists them. */
   public static List<ProblemType> webhookTypes() {
-    return Arrays.stream(values()).filter(type -> !REVIEW_API.contains(type)).toList();
+    return Arrays.stream(values())
+        .filter(type -> !REVIEW_API.contains(type) && !SLACK_INTERACTIVITY.contains(type))
+        .toList();
+  }
+
+  /**
+   * The types {@code POST /slack/interactivity} can answer: its own and the general ones of the
+   * body size, media type, method and path.
+   */
+  public static List<ProblemType> slackInteractivityTypes() {
+    List<ProblemType> types = new java.util.ArrayList<>(SLACK_INTERACTIVITY);
+    types.addAll(
+        List.of(
+            BAD_REQUEST,
+            PAYLOAD_TOO_LARGE,
+            UNSUPPORTED_MEDIA_TYPE,
+            METHOD_NOT_ALLOWED,
+            NOT_ACCEPTABLE,
+            NOT_FOUND,
+            INTERNAL_ERROR));
+    return types;
   }
 
   /** The base of every problem type URI. */
