@@ -11,6 +11,7 @@ import com.leadprocessor.e2e.harness.Schemathesis.Interaction;
 import com.leadprocessor.e2e.harness.Schemathesis.Run;
 import com.leadprocessor.e2e.harness.SignedWebhookClient.Delivery;
 import com.leadprocessor.e2e.harness.TestLead;
+import com.leadprocessor.e2e.harness.WronglySignedFlood;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

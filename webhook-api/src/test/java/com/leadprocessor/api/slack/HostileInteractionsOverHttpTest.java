@@ -1,6 +1,7 @@
 package com.leadprocessor.api.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.leadprocessor.api.TemporalTestServerConfiguration;
 import com.leadprocessor.api.fuzz.HostileDelivery;
@@ -10,6 +11,7 @@ import com.leadprocessor.api.start.LeadStartProperties;
 import com.leadprocessor.emulation.SlackInteractivity;
 import com.leadprocessor.emulation.SlackInteractivity.SlackUser;
 import com.leadprocessor.workflow.LeadWorkflow;
+import io.temporal.api.enums.v1.EventType;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import java.io.ByteArrayInputStream;
@@ -93,6 +95,14 @@ class HostileInteractionsOverHttpTest {
                 .setTaskQueue(start.taskQueue())
                 .build());
     WorkflowClient.start(lead::process, null);
+    // The lead's first workflow task is done: from here on only an Update could add events.
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                client.fetchHistory(workflowId).getEvents().stream()
+                    .anyMatch(
+                        e -> e.getEventType() == EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED));
     String responseUrl = slack.claim(workflowId, SlackUser.of("U0X", "x")).responseUrl();
     inputs =
         new HostileInteractions(
