@@ -143,7 +143,7 @@ class AlertClaimIT {
         rules.replace(
             "default:\n  slack-channel: \"#sales-leads\"\n  priority: NORMAL",
             "default:\n  slack-channel: \"#sales-leads\"\n  priority: NORMAL\n"
-                + "  claim:\n    within: 10m\n    escalate-to: \"#sales-escalations\"\n"
+                + "  claim:\n    claim-within: 10m\n    escalate-to: \"#sales-escalations\"\n"
                 + "    unclaimed-after: 1h\n");
     assertThat(withClaim).as("a claim section added to the default route").isNotEqualTo(rules);
     Path file = E2eEnvironment.buildSubdir("alert-claim").resolve("routing-rules.yml");
