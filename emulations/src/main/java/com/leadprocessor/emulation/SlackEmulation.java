@@ -47,6 +47,8 @@ public final class SlackEmulation implements AutoCloseable {
   private final List<Message> messages = new ArrayList<>();
   private final Map<String, Channel> channelsByName = new LinkedHashMap<>();
   private final Map<String, Long> lastPostMillisByChannel = new LinkedHashMap<>();
+  // The thread_ts of each reply, by the reply's ts: kept beside Message so that its shape stays.
+  private final Map<String, String> threadTsByTs = new LinkedHashMap<>();
   private long lastTsMicros;
   private int rateLimitedResponses;
   private int rateLimitNext;
@@ -339,6 +341,31 @@ public final class SlackEmulation implements AutoCloseable {
     }
   }
 
+  /** The messages of one channel that are not thread replies, oldest first. */
+  public List<Message> topLevelMessagesIn(String channel) {
+    synchronized (lock) {
+      return messagesIn(channel).stream()
+          .filter(message -> !threadTsByTs.containsKey(message.ts()))
+          .toList();
+    }
+  }
+
+  /** The replies posted in the thread of the message {@code threadTs}, oldest first. */
+  public List<Message> repliesTo(String threadTs) {
+    synchronized (lock) {
+      return messages.stream()
+          .filter(message -> threadTs.equals(threadTsByTs.get(message.ts())))
+          .toList();
+    }
+  }
+
+  /** The {@code thread_ts} a message was posted with, or null for a message in the channel. */
+  public String threadTsOf(Message message) {
+    synchronized (lock) {
+      return threadTsByTs.get(message.ts());
+    }
+  }
+
   /** The messages in one channel, by id or by name (with or without {@code #}). */
   public List<Message> messagesIn(String channel) {
     synchronized (lock) {
@@ -501,6 +528,10 @@ public final class SlackEmulation implements AutoCloseable {
             params.get("metadata"),
             authorization);
     messages.add(message);
+    String threadTs = params.get("thread_ts");
+    if (threadTs != null && !threadTs.isBlank()) {
+      threadTsByTs.put(message.ts(), threadTs);
+    }
     return Reply.ok(
         Map.of("channel", channel.id(), "ts", message.ts(), "message", view(message, true)));
   }
@@ -531,6 +562,8 @@ public final class SlackEmulation implements AutoCloseable {
     List<Message> newestFirst =
         messages.stream()
             .filter(message -> message.channel().equals(channelParam))
+            // As Slack's history does, it leaves thread replies out.
+            .filter(message -> !threadTsByTs.containsKey(message.ts()))
             .filter(message -> new BigDecimal(message.ts()).compareTo(oldest) > 0)
             .filter(message -> new BigDecimal(message.ts()).compareTo(latest) <= 0)
             .sorted((a, b) -> new BigDecimal(b.ts()).compareTo(new BigDecimal(a.ts())))
@@ -606,6 +639,9 @@ public final class SlackEmulation implements AutoCloseable {
     view.put("channel", message.channel());
     view.put("text", message.text() == null ? "" : message.text());
     view.put("ts", message.ts());
+    if (threadTsByTs.containsKey(message.ts())) {
+      view.put("thread_ts", threadTsByTs.get(message.ts()));
+    }
     if (message.blocksJson() != null) {
       view.put("blocks", Json.read(message.blocksJson(), List.class));
     }
