@@ -17,9 +17,9 @@ import org.springframework.stereotype.Component;
  * Coalesces a busy channel's alerts: once an alert has waited behind {@code
  * leads.slack.coalesce-after} others, it opens one summary message in the channel ("new leads are
  * queuing, details in thread") and it and the alerts after it are posted into that summary's
- * thread, each still a message of its own, until an alert arrives that did not wait behind that
- * many. Only alerts on a channel's own task queue coalesce: on the shared queue, a wait says how
- * busy all the unpaced channels are together, not this one.
+ * thread, each still a message of its own, until an alert arrives that hardly waited ({@link
+ * #DRAINED}). Only alerts on a channel's own task queue coalesce: on the shared queue, a wait says
+ * how busy all the unpaced channels are together, not this one.
  *
  * <p>The backlog is read from the alert's own wait in the queue (its schedule-to-start time): the
  * queue hands out one alert per interval, so an alert that waited {@code w} seconds had about
@@ -37,6 +37,13 @@ class BusyChannelThreads {
 
   private static final Logger log = LoggerFactory.getLogger(BusyChannelThreads.class);
 
+  /**
+   * An open summary takes alerts until one arrives that had at most this many ahead of it: closing
+   * at the opening threshold instead would open a new summary every time the waits, which are not
+   * exactly in queue order, dip around it.
+   */
+  static final long DRAINED = 1;
+
   /** How long an open summary takes new alerts after its last one. */
   static final Duration IDLE = Duration.ofMinutes(1);
 
@@ -45,6 +52,7 @@ class BusyChannelThreads {
   private final SlackProperties properties;
   private final int coalesceAfter;
   private final Map<String, Summary> open = new ConcurrentHashMap<>();
+  private final Map<String, Object> locks = new ConcurrentHashMap<>();
 
   private record Summary(String ts, long lastUsedNanos) {}
 
@@ -70,17 +78,26 @@ class BusyChannelThreads {
       return null;
     }
     long waitedAhead = Math.round(waited.toMillis() / 1000.0 * properties.maxMessagesPerSecond());
+    // One decision per channel at a time: alerts that start together must find the summary the
+    // first of them is posting, not open one each.
+    synchronized (locks.computeIfAbsent(channel, key -> new Object())) {
+      return decide(channel, waitedAhead);
+    }
+  }
+
+  private String decide(String channel, long waitedAhead) throws InterruptedException {
     long now = System.nanoTime();
     Summary summary = open.get(channel);
     if (summary != null && now - summary.lastUsedNanos() > IDLE.toNanos()) {
       open.remove(channel, summary);
       summary = null;
     }
-    if (waitedAhead < coalesceAfter) {
+    if (summary != null && waitedAhead <= DRAINED) {
       // The backlog has drained: this alert and the next go to the channel again.
-      if (summary != null) {
-        open.remove(channel, summary);
-      }
+      open.remove(channel, summary);
+      return null;
+    }
+    if (summary == null && waitedAhead < coalesceAfter) {
       return null;
     }
     if (summary == null) {

@@ -74,6 +74,17 @@ class BusyChannelThreadsTest {
   }
 
   @Test
+  void alertsThatWaitedLessThanTheThresholdKeepJoiningTheOpenSummaryUntilTheBacklogDrains()
+      throws Exception {
+    BusyChannelThreads threads = threads(10);
+    String summary = threads.threadFor("#dev-sales", BUSY);
+
+    // At 50 messages a second, 0.1s is about 5 alerts ahead: fewer than 10, but still a backlog.
+    assertThat(threads.threadFor("#dev-sales", Duration.ofMillis(100))).isEqualTo(summary);
+    assertThat(slack.messagesIn("#dev-sales")).hasSize(1);
+  }
+
+  @Test
   void eachChannelHasItsOwnSummary() throws Exception {
     BusyChannelThreads threads = threads(10);
 
