@@ -10,6 +10,7 @@ import com.leadprocessor.workflow.review.LeadReviewActivities;
 import com.leadprocessor.workflow.routing.LeadRoutingActivities;
 import com.leadprocessor.workflow.salesforce.SalesforceLeadActivities;
 import com.leadprocessor.workflow.slack.SlackAlertActivities;
+import com.leadprocessor.workflow.slack.SlackAlertQueues;
 import com.leadprocessor.workflow.verification.LeadVerificationActivities;
 import io.temporal.spring.boot.ActivityImpl;
 import java.time.Duration;
@@ -37,7 +38,8 @@ class LeadActivitiesConfigurationTest {
               .getBean(SlackAlertActivities.class)
               .isInstanceOf(DryRunSlackAlertActivities.class);
           assertThat(context.getBean(RoutingRules.class).rules()).isNotEmpty();
-          assertThat(context.getBeansWithAnnotation(ActivityImpl.class)).hasSize(6);
+          assertThat(context).hasSingleBean(SlackAlertQueues.class);
+          assertThat(context.getBeansWithAnnotation(ActivityImpl.class)).hasSize(7);
           assertThat(context.getBean(LeadReviewActivities.class).reviewPolicy().remindAfter())
               .isEqualTo(Duration.ofHours(24));
           assertThat(context.getBean(TemporalUiLinks.class).workflowUrl("lead-conv-1"))
