@@ -12,6 +12,7 @@ import com.leadprocessor.workflow.routing.LeadRoutingActivities;
 import com.leadprocessor.workflow.salesforce.SalesforceLeadActivities;
 import com.leadprocessor.workflow.slack.LeadAlertUpdates;
 import com.leadprocessor.workflow.slack.SlackAlertActivities;
+import com.leadprocessor.workflow.slack.SlackAlertQueues;
 import com.leadprocessor.workflow.verification.LeadVerificationActivities;
 import io.temporal.spring.boot.ActivityImpl;
 import java.time.Duration;
@@ -41,7 +42,8 @@ class LeadActivitiesConfigurationTest {
           assertThat(context.getBean(RoutingRules.class).rules()).isNotEmpty();
           assertThat(context).hasSingleBean(LeadAlertUpdates.class);
           assertThat(context).hasSingleBean(LeadOwnerActivities.class);
-          assertThat(context.getBeansWithAnnotation(ActivityImpl.class)).hasSize(8);
+          assertThat(context).hasSingleBean(SlackAlertQueues.class);
+          assertThat(context.getBeansWithAnnotation(ActivityImpl.class)).hasSize(9);
           assertThat(context.getBean(LeadReviewActivities.class).reviewPolicy().remindAfter())
               .isEqualTo(Duration.ofHours(24));
           assertThat(context.getBean(TemporalUiLinks.class).workflowUrl("lead-conv-1"))

@@ -49,6 +49,9 @@ public final class SlackEmulation implements AutoCloseable {
   private final List<Message> messages = new ArrayList<>();
   private final Map<String, Channel> channelsByName = new LinkedHashMap<>();
   private final Map<String, Long> lastPostMillisByChannel = new LinkedHashMap<>();
+  // The thread_ts of each reply, by the reply's channel id and ts (see threadKey): kept beside
+  // Message so that its shape stays.
+  private final Map<String, String> threadTsByTs = new LinkedHashMap<>();
   private long lastTsMicros;
   private int rateLimitedResponses;
   private int rateLimitNext;
@@ -65,7 +68,6 @@ public final class SlackEmulation implements AutoCloseable {
   private String expectedToken;
   private double enforcedPerSecond;
   private final List<Update> updates = new ArrayList<>();
-  private final Map<String, String> threadTsByTs = new LinkedHashMap<>();
   private final Map<String, User> usersById = new LinkedHashMap<>();
   private String updateError;
   private int updateRateLimitNext;
@@ -411,7 +413,7 @@ public final class SlackEmulation implements AutoCloseable {
     synchronized (lock) {
       return messages.stream()
           .filter(message -> message.channel().equals(channel))
-          .filter(message -> ts.equals(threadTsByTs.get(message.channel() + "/" + message.ts())))
+          .filter(message -> ts.equals(threadTsByTs.get(threadKey(message))))
           .toList();
     }
   }
@@ -420,6 +422,35 @@ public final class SlackEmulation implements AutoCloseable {
   public List<Message> messages() {
     synchronized (lock) {
       return List.copyOf(messages);
+    }
+  }
+
+  /** The messages of one channel that are not thread replies, oldest first. */
+  public List<Message> topLevelMessagesIn(String channel) {
+    synchronized (lock) {
+      return messagesIn(channel).stream()
+          .filter(message -> !threadTsByTs.containsKey(threadKey(message)))
+          .toList();
+    }
+  }
+
+  /** The replies posted in the thread of the message {@code threadTs}, oldest first. */
+  public List<Message> repliesTo(String threadTs) {
+    synchronized (lock) {
+      return messages.stream()
+          .filter(message -> threadTs.equals(threadTsByTs.get(threadKey(message))))
+          .toList();
+    }
+  }
+
+  private static String threadKey(Message message) {
+    return message.channel() + "/" + message.ts();
+  }
+
+  /** The {@code thread_ts} a message was posted with, or null for a message in the channel. */
+  public String threadTsOf(Message message) {
+    synchronized (lock) {
+      return threadTsByTs.get(threadKey(message));
     }
   }
 
@@ -593,7 +624,7 @@ public final class SlackEmulation implements AutoCloseable {
     messages.add(message);
     String threadTs = params.get("thread_ts");
     if (threadTs != null && !threadTs.isBlank()) {
-      threadTsByTs.put(message.channel() + "/" + message.ts(), threadTs);
+      threadTsByTs.put(threadKey(message), threadTs);
     }
     return Reply.ok(
         Map.of("channel", channel.id(), "ts", message.ts(), "message", view(message, true)));
@@ -718,6 +749,8 @@ public final class SlackEmulation implements AutoCloseable {
     List<Message> newestFirst =
         messages.stream()
             .filter(message -> message.channel().equals(channelParam))
+            // As Slack's history does, it leaves thread replies out.
+            .filter(message -> !threadTsByTs.containsKey(threadKey(message)))
             .filter(message -> new BigDecimal(message.ts()).compareTo(oldest) > 0)
             .filter(message -> new BigDecimal(message.ts()).compareTo(latest) <= 0)
             .sorted((a, b) -> new BigDecimal(b.ts()).compareTo(new BigDecimal(a.ts())))
@@ -793,6 +826,9 @@ public final class SlackEmulation implements AutoCloseable {
     view.put("channel", message.channel());
     view.put("text", message.text() == null ? "" : message.text());
     view.put("ts", message.ts());
+    if (threadTsByTs.containsKey(threadKey(message))) {
+      view.put("thread_ts", threadTsByTs.get(threadKey(message)));
+    }
     if (message.blocksJson() != null) {
       view.put("blocks", Json.read(message.blocksJson(), List.class));
     }

@@ -75,6 +75,23 @@ class SlackEmulationTest {
   }
 
   @Test
+  void threadRepliesAreKeptInTheirThreadAndLeftOutOfHistory() throws Exception {
+    post("chat.postMessage", "channel=%23a&text=summary");
+    String summaryTs = slack.messagesIn("#a").get(0).ts();
+    post("chat.postMessage", "channel=%23a&text=reply&thread_ts=" + summaryTs);
+
+    SlackEmulation.Message reply = slack.messagesIn("#a").get(1);
+    assertThat(slack.threadTsOf(reply)).isEqualTo(summaryTs);
+    assertThat(slack.repliesTo(summaryTs)).containsExactly(reply);
+    assertThat(slack.topLevelMessagesIn("#a"))
+        .extracting(SlackEmulation.Message::text)
+        .containsExactly("summary");
+    assertThat(post("conversations.history", "channel=" + slack.channelId("#a")).body())
+        .contains("\"text\":\"summary\"")
+        .doesNotContain("\"text\":\"reply\"");
+  }
+
+  @Test
   void switchesAnswerLikeSlack() throws Exception {
     slack.rateLimitNext(1, 2);
     HttpResponse<String> limited = post("chat.postMessage", "channel=%23a&text=x");

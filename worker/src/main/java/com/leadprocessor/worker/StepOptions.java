@@ -9,7 +9,8 @@ import jakarta.validation.constraints.PositiveOrZero;
 import java.time.Duration;
 
 /**
- * Timeout and retry policy of one workflow step.
+ * Timeout and retry policy of one workflow step. It names no task queue: the workflow chooses the
+ * Slack step's queue per channel, and the worker's per-step options would override its choice.
  *
  * @param startToCloseTimeout how long one attempt may run
  * @param initialInterval the wait before the first retry
@@ -17,23 +18,16 @@ import java.time.Duration;
  * @param maximumInterval the longest wait between attempts
  * @param maximumAttempts attempts before the step gives up and the lead goes to review (or, for
  *     enrichment, continues without it); 0 means no limit
- * @param taskQueue the task queue the step's activity runs on, when not the workflow's own: the
- *     Slack step runs on a rate-limited queue of its own
  */
 public record StepOptions(
     @NotNull Duration startToCloseTimeout,
     @NotNull Duration initialInterval,
     @DecimalMin("1.0") double backoffCoefficient,
     @NotNull Duration maximumInterval,
-    @PositiveOrZero int maximumAttempts,
-    String taskQueue) {
+    @PositiveOrZero int maximumAttempts) {
 
   ActivityOptions toActivityOptions() {
-    ActivityOptions.Builder options = ActivityOptions.newBuilder();
-    if (taskQueue != null && !taskQueue.isBlank()) {
-      options.setTaskQueue(taskQueue);
-    }
-    return options
+    return ActivityOptions.newBuilder()
         .setStartToCloseTimeout(startToCloseTimeout)
         .setRetryOptions(retryOptions())
         .build();

@@ -30,8 +30,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The shipped worker with the live Slack connector against the Slack emulation, which refuses a
- * second post to a channel within a second: a burst of leads to one channel is delayed by the Slack
- * task queue's rate limit, not refused. The in-memory Temporal test server does not enforce the
+ * second post to a channel within a second: a burst of leads to one channel is delayed by its
+ * channel queue's rate limit, not refused, and does not hold up another channel's leads; its
+ * backlog goes into a summary's thread. The in-memory Temporal test server does not enforce the
  * task-queue-wide limit, so this proves the worker-side limit that backs it up.
  */
 @SpringBootTest(
@@ -41,12 +42,17 @@ import org.springframework.test.context.DynamicPropertySource;
       "leads.temporal.register-search-attributes=true",
       "leads.verification.allow-reserved-domains=true",
       "leads.slack.mode=live",
-      "leads.slack.bot-token=xoxb-pacing-test"
+      "leads.slack.bot-token=xoxb-pacing-test",
+      "leads.slack.coalesce-after=4"
     })
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
 class SlackPacingTest {
 
-  private static final int BURST = 6;
+  private static final int BURST = 10;
+  private static final int OTHER_CHANNEL = 3;
+  private static final String API_QUESTION =
+      "Does your API support batch processing for over 1 million records?";
+  private static final String PRICING_QUESTION = "What does your product cost for a team of 5?";
   private static final SlackEmulation slack = SlackEmulation.start().enforceRateLimit(1.0);
 
   @DynamicPropertySource
@@ -61,39 +67,77 @@ class SlackPacingTest {
 
   @Autowired WorkflowClient client;
 
+  @Autowired SlackChannelWorkers channelWorkers;
+
   @Value("${leads.task-queue}")
   String taskQueue;
 
   @Test
-  void burstOfLeadsToOneChannelIsPacedNotRefused() {
+  void eachConfiguredChannelHasAPacedQueueOfItsOwn() {
+    assertThat(channelWorkers.taskQueues())
+        .containsExactlyInAnyOrder("leads-slack/#dev-sales", "leads-slack/#sales-leads");
+  }
+
+  @Test
+  void burstToOneChannelIsPacedCoalescedAndDoesNotHoldUpAnotherChannel() {
     List<WorkflowStub> leads = new ArrayList<>();
     for (int i = 0; i < BURST; i++) {
-      LeadWorkflow lead =
-          client.newWorkflowStub(
-              LeadWorkflow.class,
-              WorkflowOptions.newBuilder()
-                  .setWorkflowId(LeadWorkflowIds.forConversation("conv-burst-" + i))
-                  .setTaskQueue(taskQueue)
-                  .build());
-      WorkflowClient.start(lead::process, apiLead("conv-burst-" + i));
-      leads.add(WorkflowStub.fromTyped(lead));
+      leads.add(start("conv-burst-" + i, API_QUESTION));
+    }
+    for (int i = 0; i < OTHER_CHANNEL; i++) {
+      leads.add(start("conv-other-" + i, PRICING_QUESTION));
     }
 
     List<LeadOutcome> outcomes =
         leads.stream().map(lead -> lead.getResult(LeadOutcome.class)).toList();
 
     assertThat(outcomes).extracting(LeadOutcome::status).containsOnly(LeadStatus.COMPLETED);
-    List<SlackEmulation.Message> posted = slack.messagesIn("#dev-sales");
-    assertThat(posted).hasSize(BURST);
     assertThat(slack.rateLimitedResponses()).isZero();
-    for (int i = 1; i < posted.size(); i++) {
+    List<SlackEmulation.Message> busy = alerts("#dev-sales");
+    List<SlackEmulation.Message> other = alerts("#sales-leads");
+    assertThat(busy).hasSize(BURST).extracting(SlackEmulation.Message::ts).doesNotHaveDuplicates();
+    assertThat(other).hasSize(OTHER_CHANNEL);
+    // The other channel's leads were all posted before the busy channel's backlog drained.
+    assertThat(new BigDecimal(other.get(OTHER_CHANNEL - 1).ts()))
+        .isLessThan(new BigDecimal(busy.get(BURST - 1).ts()));
+    // The busy channel's backlog went into a summary's thread, each lead a message of its own.
+    List<SlackEmulation.Message> summaries =
+        slack.topLevelMessagesIn("#dev-sales").stream()
+            .filter(message -> message.metadataEventType() == null)
+            .toList();
+    assertThat(summaries).hasSize(1);
+    assertThat(slack.repliesTo(summaries.get(0).ts()))
+        .isNotEmpty()
+        .allSatisfy(reply -> assertThat(reply.metadataEventType()).isEqualTo("lead_alert"));
+    assertThat(slack.topLevelMessagesIn("#sales-leads")).hasSize(OTHER_CHANNEL);
+    List<SlackEmulation.Message> devSales = slack.messagesIn("#dev-sales");
+    for (int i = 1; i < devSales.size(); i++) {
       BigDecimal gap =
-          new BigDecimal(posted.get(i).ts()).subtract(new BigDecimal(posted.get(i - 1).ts()));
+          new BigDecimal(devSales.get(i).ts()).subtract(new BigDecimal(devSales.get(i - 1).ts()));
       assertThat(gap).isGreaterThan(new BigDecimal("0.9"));
     }
   }
 
-  private static LeadRequest apiLead(String conversationId) {
+  private WorkflowStub start(String conversationId, String question) {
+    LeadWorkflow lead =
+        client.newWorkflowStub(
+            LeadWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(LeadWorkflowIds.forConversation(conversationId))
+                .setTaskQueue(taskQueue)
+                .build());
+    WorkflowClient.start(lead::process, apiLead(conversationId, question));
+    return WorkflowStub.fromTyped(lead);
+  }
+
+  /** The lead alerts posted to a channel, in the channel or in a thread, oldest first. */
+  private static List<SlackEmulation.Message> alerts(String channel) {
+    return slack.messagesIn(channel).stream()
+        .filter(message -> "lead_alert".equals(message.metadataEventType()))
+        .toList();
+  }
+
+  private static LeadRequest apiLead(String conversationId, String question) {
     return new LeadRequest(
         new LeadCaptureEvent(
             "lead_capture_fallback",
@@ -101,7 +145,7 @@ class SlackPacingTest {
             "anon-" + conversationId,
             conversationId,
             "potential.lead@example.com",
-            "Does your API support batch processing for over 1 million records?",
+            question,
             null,
             new LeadMetadata("/docs/api", "203.0.113.1", null, Map.of()),
             Map.of()),

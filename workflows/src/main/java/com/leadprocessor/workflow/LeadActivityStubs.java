@@ -44,6 +44,8 @@ final class LeadActivityStubs {
   private static final LocalActivityOptions LOCAL_FALLBACK =
       LocalActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofSeconds(10)).build();
 
+  private final AlertQueuePerChannel alertQueues = new AlertQueuePerChannel();
+
   LeadVerificationActivities verification(String email) {
     return localStub(LeadVerificationActivities.class, "Verify " + email);
   }
@@ -61,9 +63,17 @@ final class LeadActivityStubs {
         SalesforceLeadActivities.class, "Upsert Salesforce Lead (route " + route.rule() + ")");
   }
 
+  /** The alert stub, on the channel's own task queue when the worker has one for it. */
   SlackAlertActivities slack(Route route) {
     String channel = route.slackChannel() == null ? "the default channel" : route.slackChannel();
-    return stub(SlackAlertActivities.class, "Post Slack alert to " + channel);
+    ActivityOptions.Builder options =
+        ActivityOptions.newBuilder(FALLBACK).setSummary("Post Slack alert to " + channel);
+    String queue = alertQueues.alertQueue(route);
+    if (queue != null && !queue.isBlank()) {
+      // The worker's per-step options name no task queue for this step, so this one holds.
+      options.setTaskQueue(queue);
+    }
+    return Workflow.newActivityStub(SlackAlertActivities.class, options.build());
   }
 
   LeadAlertUpdates alertUpdates(String summary) {

@@ -27,9 +27,11 @@ import com.leadprocessor.workflow.slack.AlertUpdate;
 import com.leadprocessor.workflow.slack.LeadAlert;
 import com.leadprocessor.workflow.slack.LeadAlertUpdates;
 import com.leadprocessor.workflow.slack.SlackAlertActivities;
+import com.leadprocessor.workflow.slack.SlackAlertQueues;
 import com.leadprocessor.workflow.slack.SlackMessage;
 import com.leadprocessor.workflow.verification.LeadVerificationActivities;
 import com.leadprocessor.workflow.verification.VerificationResult;
+import io.temporal.activity.Activity;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
 import java.util.List;
@@ -52,6 +54,7 @@ public class FakeLeadActivities
         LeadEnrichmentActivities,
         SalesforceLeadActivities,
         SlackAlertActivities,
+        SlackAlertQueues,
         LeadReviewActivities,
         LeadAlertUpdates,
         LeadOwnerActivities {
@@ -101,6 +104,16 @@ public class FakeLeadActivities
 
   /** Conversations whose lead Salesforce refuses for good, whatever {@link #salesforceOutage}. */
   public final Set<String> salesforceRefuses = ConcurrentHashMap.newKeySet();
+
+  /**
+   * The task queue of each channel with one of its own (the default channel under {@code ""}), as
+   * the worker's configuration would name them; none unless a test sets them. For any other channel
+   * it answers null, and the alert runs on the workflow's own task queue, the shared queue here.
+   */
+  public volatile Map<String, String> channelQueues = Map.of();
+
+  /** The task queue each posted alert ran on, in order. */
+  public final List<String> slackAlertTaskQueues = new CopyOnWriteArrayList<>();
 
   public final AtomicInteger salesforceAttempts = new AtomicInteger();
   public final List<RoutingInput> routingInputs = new CopyOnWriteArrayList<>();
@@ -182,7 +195,13 @@ public class FakeLeadActivities
       throw new IllegalStateException("Slack answered 503");
     }
     slackAlertsPosted.add(alert);
+    slackAlertTaskQueues.add(Activity.getExecutionContext().getInfo().getActivityTaskQueue());
     return new SlackMessage("C0123456789", "1700000000.000100");
+  }
+
+  @Override
+  public String alertQueueFor(String channel) {
+    return channelQueues.get(channel == null ? "" : channel);
   }
 
   @Override

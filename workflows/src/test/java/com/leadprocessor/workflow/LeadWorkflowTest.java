@@ -69,9 +69,14 @@ class LeadWorkflowTest {
   private String taskQueue;
   private LeadHistoryRecorder histories;
 
+  /** The task queue the worker's configuration gives {@code #dev-sales}, as the worker names it. */
+  private static final String DEV_SALES_QUEUE = "leads-slack/#dev-sales";
+
   @BeforeEach
   void startWorker(TestWorkflowEnvironment env, Worker worker, WorkflowClient client) {
     worker.registerActivitiesImplementations(activities);
+    activities.channelQueues = Map.of("#dev-sales", DEV_SALES_QUEUE);
+    env.newWorker(DEV_SALES_QUEUE).registerActivitiesImplementations(activities);
     env.start();
     this.env = env;
     this.client = client;
@@ -102,6 +107,30 @@ class LeadWorkflowTest {
     assertThat(searchAttribute(lead, LeadSearchAttributes.LEAD_ROUTE)).isEqualTo("enterprise+api");
     assertThat(lead.state().slackMessageTs()).isEqualTo("1700000000.000100");
     histories.record(lead, "lead-completed");
+  }
+
+  @Test
+  void alertWaitsOnItsChannelsOwnQueue() {
+    LeadWorkflow lead = newLead("conv-channel-queue", "buyer@acme-corp.com");
+
+    LeadOutcome outcome = lead.process(request("conv-channel-queue", "buyer@acme-corp.com"));
+
+    assertThat(outcome.status()).isEqualTo(LeadStatus.COMPLETED);
+    assertThat(activities.slackAlertsPosted)
+        .singleElement()
+        .satisfies(alert -> assertThat(alert.route().slackChannel()).isEqualTo("#dev-sales"));
+    assertThat(activities.slackAlertTaskQueues).containsExactly(DEV_SALES_QUEUE);
+  }
+
+  @Test
+  void alertToAChannelWithoutAQueueOfItsOwnWaitsOnTheSharedQueue() {
+    activities.channelQueues = Map.of();
+    LeadWorkflow lead = newLead("conv-shared-queue", "buyer@acme-corp.com");
+
+    LeadOutcome outcome = lead.process(request("conv-shared-queue", "buyer@acme-corp.com"));
+
+    assertThat(outcome.status()).isEqualTo(LeadStatus.COMPLETED);
+    assertThat(activities.slackAlertTaskQueues).containsExactly(taskQueue);
   }
 
   @Test
@@ -304,6 +333,8 @@ class LeadWorkflowTest {
               assertThat(crm.enrichment().company().name()).isEqualTo("Globex");
               assertThat(crm.route().slackChannel()).isEqualTo("#enterprise");
             });
+    // #enterprise has no queue of its own: the corrected alert waits on the shared queue.
+    assertThat(activities.slackAlertTaskQueues).containsExactly(taskQueue);
     histories.record(lead, "lead-review-corrected");
   }
 

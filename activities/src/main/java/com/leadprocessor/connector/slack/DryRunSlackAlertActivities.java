@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Conditional(SlackModeCondition.DryRun.class)
-@ActivityImpl(taskQueues = "${leads.slack.task-queue}")
+@ActivityImpl(taskQueues = {"${leads.slack.task-queue}", "${leads.task-queue}"})
 public class DryRunSlackAlertActivities implements SlackAlertActivities, ConnectorStatus {
 
   private static final Logger log = LoggerFactory.getLogger(DryRunSlackAlertActivities.class);

@@ -23,15 +23,18 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Component;
 
 /**
- * Posts lead alerts with {@code chat.postMessage}. Runs on the Slack task queue, whose rate limit
- * paces alerts durably. Each attempt records in its heartbeat details whether it may have posted
- * and what Slack answered ({@link AlertAttempt}), so a retry returns the recorded post, posts again
- * when nothing was posted, and reads the channel's history once only when an earlier attempt may
- * have posted without an answer (see docs/slack.md, "One alert per lead").
+ * Posts lead alerts with {@code chat.postMessage}. Runs on its channel's own task queue, whose rate
+ * limit paces the channel durably (the worker polls one per configured channel, see {@link
+ * PacedChannels}), or on the shared Slack queue; leads whose Slack step began before per-channel
+ * queues run it on the lead's own task queue. A busy channel's alerts go into a summary's thread
+ * ({@link BusyChannelThreads}). Each attempt records in its heartbeat details whether it may have
+ * posted and what Slack answered ({@link AlertAttempt}), so a retry returns the recorded post,
+ * posts again when nothing was posted, and reads the channel's history once only when an earlier
+ * attempt may have posted without an answer (see docs/slack.md, "One alert per lead").
  */
 @Component
 @Conditional(SlackModeCondition.Live.class)
-@ActivityImpl(taskQueues = "${leads.slack.task-queue}")
+@ActivityImpl(taskQueues = {"${leads.slack.task-queue}", "${leads.task-queue}"})
 public class LiveSlackAlertActivities implements SlackAlertActivities, ConnectorStatus {
 
   private static final Logger log = LoggerFactory.getLogger(LiveSlackAlertActivities.class);
@@ -41,18 +44,24 @@ public class LiveSlackAlertActivities implements SlackAlertActivities, Connector
   private final PostedAlertLookup postedAlerts;
   private final ChannelPacer pacer;
   private final SlackProperties properties;
+  private final PacedChannels pacedChannels;
+  private final BusyChannelThreads busyChannels;
 
   LiveSlackAlertActivities(
       MethodsClient slack,
       LeadAlertMessage message,
       PostedAlertLookup postedAlerts,
       ChannelPacer pacer,
-      SlackProperties properties) {
+      SlackProperties properties,
+      PacedChannels pacedChannels,
+      BusyChannelThreads busyChannels) {
     this.slack = slack;
     this.message = message;
     this.postedAlerts = postedAlerts;
     this.pacer = pacer;
     this.properties = properties;
+    this.pacedChannels = pacedChannels;
+    this.busyChannels = busyChannels;
   }
 
   @Override
@@ -82,6 +91,8 @@ public class LiveSlackAlertActivities implements SlackAlertActivities, Connector
       }
     }
     ChatPostMessageRequest request = message.build(alert, channel);
+    boolean mayHavePosted = earlier.mayHavePosted() || earlierRunMayHavePosted;
+    request.setThreadTs(mayHavePosted ? null : busyThread(channel, context.getInfo()));
     PostMessageAnswer response =
         post(context, channel, request, sendBefore(startedNanos, context.getInfo()));
     if (response == null || !response.isOk()) {
@@ -102,6 +113,27 @@ public class LiveSlackAlertActivities implements SlackAlertActivities, Connector
         response.getChannel(),
         response.getTs());
     return posted;
+  }
+
+  /**
+   * The busy-channel summary thread this alert goes into, or null for the channel. Only alerts on a
+   * channel's own queue coalesce, and only a first post: a retry after a post that may have been
+   * stored goes where a look-up can find it.
+   */
+  private String busyThread(String channel, ActivityInfo info) {
+    if (!pacedChannels.isChannelQueue(info.getActivityTaskQueue())) {
+      return null;
+    }
+    Duration waited =
+        Duration.ofMillis(
+            Math.max(0, System.currentTimeMillis() - info.getCurrentAttemptScheduledTimestamp()));
+    try {
+      return busyChannels.threadFor(channel, waited);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw ApplicationFailure.newFailure(
+          "Interrupted while waiting for the Slack channel's pace; retrying", "UNAVAILABLE");
+    }
   }
 
   /**

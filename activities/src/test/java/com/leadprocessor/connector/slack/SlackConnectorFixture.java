@@ -33,6 +33,15 @@ final class SlackConnectorFixture implements AutoCloseable {
 
   /** A connector that paces each channel to {@code messagesPerSecond}. */
   SlackConnectorFixture(double messagesPerSecond) {
+    this(messagesPerSecond, SlackPacingProperties.defaults(), java.util.Set.of());
+  }
+
+  /**
+   * A connector that paces each channel to {@code messagesPerSecond}, with these channels on queues
+   * of their own.
+   */
+  SlackConnectorFixture(
+      double messagesPerSecond, SlackPacingProperties pacing, java.util.Set<String> paced) {
     properties =
         new SlackProperties(
             SlackMode.LIVE,
@@ -44,13 +53,16 @@ final class SlackConnectorFixture implements AutoCloseable {
             Duration.ofSeconds(10));
     slack = new SlackClientConfiguration().slack(properties);
     methods = new SlackClientConfiguration().slackMethods(slack, properties);
+    ChannelPacer pacer = new ChannelPacer(properties);
     activities =
         new LiveSlackAlertActivities(
             methods,
             new LeadAlertMessage(temporalUi),
             new PostedAlertLookup(methods),
-            new ChannelPacer(properties),
-            properties);
+            pacer,
+            properties,
+            new PacedChannels(paced, pacing),
+            new BusyChannelThreads(methods, pacer, properties, pacing));
   }
 
   /** The routed alert of another lead, for bursts. */
