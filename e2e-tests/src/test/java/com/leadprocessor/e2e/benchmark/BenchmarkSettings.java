@@ -24,6 +24,11 @@ import java.util.List;
  *     SQLite's defaults, as {@code temporal server start-dev} has them without options) and {@code
  *     external} (the one {@code E2E_TEMPORAL_ADDRESS} names, such as {@code
  *     scripts/temporal-postgres.sh}'s server on PostgreSQL)
+ * @param burstLeads how many leads the alert burst sends at once, spread evenly over three channels
+ *     ({@link AlertBurst}); 0 leaves the burst out
+ * @param burstSlackMessagesPerSecond the per-channel Slack pace during the burst: Slack's own limit
+ *     of about one message a second by default, which the emulation enforces
+ * @param burstOnly whether to measure the alert burst alone, without the baselines and phases
  */
 record BenchmarkSettings(
     int runs,
@@ -38,7 +43,10 @@ record BenchmarkSettings(
     boolean profile,
     List<String> jvmOptions,
     List<String> temporalOptions,
-    List<String> servers) {
+    List<String> servers,
+    int burstLeads,
+    double burstSlackMessagesPerSecond,
+    boolean burstOnly) {
 
   static BenchmarkSettings fromSystemProperties() {
     return new BenchmarkSettings(
@@ -65,7 +73,10 @@ record BenchmarkSettings(
         Arrays.stream(System.getProperty("benchmark.servers", "dev").split(","))
             .map(String::trim)
             .peek(BenchmarkSettings::checkServer)
-            .toList());
+            .toList(),
+        Integer.getInteger("benchmark.burstLeads", 300),
+        Double.parseDouble(System.getProperty("benchmark.burstSlackMessagesPerSecond", "1")),
+        Boolean.getBoolean("benchmark.burstOnly"));
   }
 
   private static void checkServer(String server) {

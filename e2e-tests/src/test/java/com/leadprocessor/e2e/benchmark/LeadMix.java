@@ -32,6 +32,11 @@ final class LeadMix {
           new Kind("Can I try the starter plan first?", "/pricing", "gmail.com"),
           new Kind("Who can I talk to about a demo?", "/", "example.com"));
 
+  /** The kinds of {@link #overThreeChannels}, one per channel of {@link AlertBurst}'s rules. */
+  private static final List<Kind> THREE_CHANNELS =
+      List.of(KINDS.get(0), KINDS.get(1), KINDS.get(2));
+
+  private final List<Kind> kinds;
   private final String prefix;
   private final double redeliveryShare;
   private final AtomicInteger sequence = new AtomicInteger();
@@ -42,8 +47,21 @@ final class LeadMix {
    * @param redeliveryShare the share of deliveries, 0 to 1, that repeat a lead sent before
    */
   LeadMix(String prefix, double redeliveryShare) {
+    this(KINDS, prefix, redeliveryShare);
+  }
+
+  private LeadMix(List<Kind> kinds, String prefix, double redeliveryShare) {
+    this.kinds = kinds;
     this.prefix = prefix;
     this.redeliveryShare = redeliveryShare;
+  }
+
+  /**
+   * Fresh leads taking turns between three questions (the API, security and a competitor) that
+   * {@link AlertBurst}'s routing rules send to three channels, without redeliveries.
+   */
+  static LeadMix overThreeChannels(String prefix) {
+    return new LeadMix(THREE_CHANNELS, prefix, 0);
   }
 
   synchronized Delivery next() {
@@ -52,7 +70,7 @@ final class LeadMix {
       return new Delivery(sent.get(random.nextInt(sent.size())), true);
     }
     int n = sequence.incrementAndGet();
-    Kind kind = KINDS.get(n % KINDS.size());
+    Kind kind = kinds.get(n % kinds.size());
     String conversationId = prefix + "-" + n;
     TestLead lead =
         TestLead.of(

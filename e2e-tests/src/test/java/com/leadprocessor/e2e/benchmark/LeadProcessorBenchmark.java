@@ -9,7 +9,9 @@ import com.leadprocessor.e2e.harness.ProcessUsage;
 import com.leadprocessor.e2e.harness.SignedWebhookClient;
 import com.leadprocessor.emulation.SalesforceEmulation;
 import com.leadprocessor.emulation.SlackEmulation;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,7 +39,7 @@ class LeadProcessorBenchmark {
   @Test
   void measure() throws Exception {
     Map<String, List<Map<String, Double>>> runs = new LinkedHashMap<>();
-    for (int run = 1; run <= settings.runs(); run++) {
+    for (int run = 1; !settings.burstOnly() && run <= settings.runs(); run++) {
       Map<String, Double> bare = measureBareEndpoint(run);
       for (String server : settings.servers()) {
         Map<String, Double> figures = new LinkedHashMap<>(bare);
@@ -45,8 +47,19 @@ class LeadProcessorBenchmark {
         runs.computeIfAbsent(server, name -> new ArrayList<>()).add(figures);
       }
     }
-    Path report = BenchmarkReport.write(settings, runs);
+    Map<String, Double> burst =
+        settings.burstLeads() > 0 ? new AlertBurst(settings).measure() : Map.of();
+    Path report = settings.burstOnly() ? burstOnlyReport() : BenchmarkReport.write(settings, runs);
+    if (!burst.isEmpty()) {
+      String section = AlertBurst.markdown(settings, burst);
+      Files.writeString(report, section, StandardOpenOption.APPEND);
+      System.out.println(section);
+    }
     System.out.println("Benchmark report: " + report);
+    if (!burst.isEmpty()) {
+      assertThat(burst.get("burst.lost")).as("leads lost in the alert burst").isZero();
+      assertThat(burst.get("burst.duplicated")).as("leads duplicated in the alert burst").isZero();
+    }
     runs.forEach(
         (server, serverRuns) -> {
           for (Map<String, Double> figures : serverRuns) {
@@ -54,6 +67,16 @@ class LeadProcessorBenchmark {
             assertThat(figures.get("leads.duplicated")).as("leads duplicated, " + server).isZero();
           }
         });
+  }
+
+  private static Path burstOnlyReport() throws java.io.IOException {
+    Path report = E2eEnvironment.buildSubdir("benchmark").resolve("report.md");
+    Files.writeString(
+        report,
+        "# Lead processor benchmark: the alert burst alone (benchmark.burstOnly)\n\nRun "
+            + java.time.Instant.now()
+            + ".\n");
+    return report;
   }
 
   private Map<String, Double> measureBareEndpoint(int run) throws Exception {

@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
@@ -96,6 +97,28 @@ final class LoadGenerator {
       senders.execute(
           () -> {
             while (System.nanoTime() < deadline) {
+              sent.add(send(mix.next(), System.nanoTime(), latencies));
+            }
+          });
+    }
+    awaitTermination(senders);
+    return result(phase, started, sent, latencies);
+  }
+
+  /**
+   * Sends {@code count} deliveries as fast as {@code concurrency} senders can, each sending its
+   * next as soon as it is answered: a burst.
+   */
+  Result burst(String phase, LeadMix mix, int count, int concurrency) {
+    ExecutorService senders = Executors.newFixedThreadPool(concurrency);
+    List<Sent> sent = Collections.synchronizedList(new ArrayList<>());
+    Histogram latencies = new ConcurrentHistogram(3);
+    AtomicInteger left = new AtomicInteger(count);
+    long started = System.nanoTime();
+    for (int i = 0; i < concurrency; i++) {
+      senders.execute(
+          () -> {
+            while (left.getAndDecrement() > 0) {
               sent.add(send(mix.next(), System.nanoTime(), latencies));
             }
           });
