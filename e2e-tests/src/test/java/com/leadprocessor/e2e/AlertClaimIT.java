@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.leadprocessor.e2e.harness.E2eEnvironment;
 import com.leadprocessor.e2e.harness.LeadProcessorSystem;
 import com.leadprocessor.e2e.harness.TestLead;
+import com.leadprocessor.emulation.SalesforceEmulation;
 import com.leadprocessor.emulation.SlackEmulation;
 import com.leadprocessor.emulation.SlackInteractivity;
 import com.leadprocessor.emulation.SlackInteractivity.Reply;
@@ -47,18 +48,24 @@ class AlertClaimIT {
   private static final SlackUser ANNA = SlackUser.of("U0ANNA0001", "anna");
   private static final SlackUser BORIS = SlackUser.of("U0BORIS001", "boris");
 
+  private static final String ANNAS_SALESFORCE_USER = "0055g00000ANNA01";
+
   @AutoClose private SlackEmulation slack;
+  @AutoClose private SalesforceEmulation salesforce;
   @AutoClose private SlackInteractivity interactivity;
   @AutoClose private LeadProcessorSystem system;
   private URI endpoint;
 
   @BeforeAll
   void startSystem() throws IOException {
-    slack = SlackEmulation.start();
+    slack = SlackEmulation.start().addUser(ANNA.id(), "anna", "anna@sales.example");
+    salesforce = SalesforceEmulation.start();
+    salesforce.addUser(ANNAS_SALESFORCE_USER, "anna@sales.example", true);
     interactivity = SlackInteractivity.start(SIGNING_SECRET);
     system =
         LeadProcessorSystem.named("alert-claim")
             .liveSlack(slack)
+            .liveSalesforce(salesforce)
             .workerEnv("LEADS_ROUTING_RULES_FILE", "file:" + rulesWithClaims())
             .apiEnv("SLACK_SIGNING_SECRET", SIGNING_SECRET)
             .apiEnv("LEADS_SLACK_RESPONSE_URL_HOSTS", interactivity.responseUrlHost())
@@ -83,8 +90,9 @@ class AlertClaimIT {
                 found -> found.isPresent())
             .orElseThrow();
     assertThat(alert.blocksJson())
+        .as("before a claim: Claim and Not a lead, no Hand back")
         .contains(SlackInteractivity.CLAIM, SlackInteractivity.NOT_A_LEAD)
-        .contains(SlackInteractivity.HAND_BACK);
+        .doesNotContain(SlackInteractivity.HAND_BACK);
     await("the lead waits for a claim")
         .atMost(Duration.ofSeconds(30))
         .until(() -> system.leads().state(lead).status() == LeadStatus.AWAITING_CLAIM);
@@ -109,7 +117,24 @@ class AlertClaimIT {
                         update -> {
                           assertThat(update.params()).containsEntry("ts", alert.ts());
                           assertThat(update.params()).containsEntry("channel", alert.channel());
+                          assertThat(update.params().get("blocks"))
+                              .as("the updated alert names the owner and offers Hand back")
+                              .contains(
+                                  "Claimed by", "@" + ANNA.id(), SlackInteractivity.HAND_BACK);
                         }));
+    await("the claimer owns the Salesforce Lead")
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              assertThat(salesforce.ownerUpdates())
+                  .singleElement()
+                  .satisfies(
+                      update ->
+                          assertThat(update.body())
+                              .containsEntry("OwnerId", ANNAS_SALESFORCE_USER));
+              assertThat(system.leads().state(lead).claim().salesforceOwnerId())
+                  .isEqualTo(ANNAS_SALESFORCE_USER);
+            });
 
     int events = system.leads().history(lead).getEventsCount();
     HttpResponse<String> tampered =
