@@ -88,7 +88,7 @@ class HostileDeliveriesOverHttpTest {
 
     Properties.forAll(
         "unsigned or wrongly signed",
-        2_500,
+        400,
         inputs::unsignedOrWronglySigned,
         delivery -> assertRefused("unsigned", send(delivery), Set.of(400, 401, 413, 415)));
 
