@@ -12,9 +12,6 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
-import java.util.function.Function;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Upserts Leads by external id through force-rest-api, renewing the session once when Salesforce
@@ -28,7 +25,6 @@ import org.slf4j.LoggerFactory;
  */
 public class SalesforceLeadClient {
 
-  private static final Logger log = LoggerFactory.getLogger(SalesforceLeadClient.class);
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final SalesforceSession sessions;
@@ -63,12 +59,12 @@ public class SalesforceLeadClient {
    */
   public Upserted upsert(SalesforceLeadUpsert upsert) {
     byte[] body = json(upsert.body());
-    Upserted upserted = withSession(session -> send(session, upsert, body));
+    Upserted upserted = sessions.withRenewal(session -> send(session, upsert, body));
     if (upserted.id() != null) {
       return upserted;
     }
     // API versions before 46.0 answer an update with 204 and no body: ask for the Id.
-    return withSession(
+    return sessions.withRenewal(
         session -> new Upserted(lookUpId(session, upsert), false, session.getApiEndpoint()));
   }
 
@@ -119,19 +115,6 @@ public class SalesforceLeadClient {
         throw SalesforceFailures.unreachable("the Lead Id lookup", io);
       }
       throw e;
-    }
-  }
-
-  private <T> T withSession(Function<ApiSession, T> call) {
-    ApiSession session = sessions.current();
-    try {
-      return call.apply(session);
-    } catch (SalesforceApiException e) {
-      if (e.status() != 401) {
-        throw e;
-      }
-      log.info("Salesforce session expired ({}); renewing it once", e.errorCode());
-      return call.apply(sessions.renew(session));
     }
   }
 

@@ -17,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,7 +56,7 @@ class SalesforceOwnerClient {
   /** The Id of the active Salesforce user with this email, if there is exactly one. */
   Optional<String> activeUserIdByEmail(String email) {
     String soql = activeUserByEmail(email);
-    List<Map> records = withSession(session -> query(session, soql));
+    List<Map> records = sessions.withRenewal(session -> query(session, soql));
     if (records.size() != 1) {
       if (records.size() > 1) {
         log.warn(
@@ -72,7 +71,7 @@ class SalesforceOwnerClient {
   /** Makes the user or queue the Lead's owner. */
   void assignOwner(String leadId, String ownerId) {
     byte[] body = json(Map.of("OwnerId", ownerId));
-    withSession(session -> patch(session, leadId, body));
+    sessions.withRenewal(session -> patch(session, leadId, body));
   }
 
   private List<Map> query(ApiSession session, String soql) {
@@ -107,19 +106,6 @@ class SalesforceOwnerClient {
       return null;
     }
     throw new SalesforceApiException(response.statusCode(), response.body());
-  }
-
-  private <T> T withSession(Function<ApiSession, T> call) {
-    ApiSession session = sessions.current();
-    try {
-      return call.apply(session);
-    } catch (SalesforceApiException e) {
-      if (e.status() != 401) {
-        throw e;
-      }
-      log.info("Salesforce session expired ({}); renewing it once", e.errorCode());
-      return call.apply(sessions.renew(session));
-    }
   }
 
   private static byte[] json(Map<String, Object> body) {

@@ -9,6 +9,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,6 +57,23 @@ public class SalesforceSession {
       current = fetch();
     }
     return current;
+  }
+
+  /**
+   * Runs a call with the current session and, when Salesforce answers 401 (the session expired or
+   * was revoked), once more with a renewed one.
+   */
+  public <T> T withRenewal(Function<ApiSession, T> call) {
+    ApiSession session = current();
+    try {
+      return call.apply(session);
+    } catch (SalesforceApiException e) {
+      if (e.status() != 401) {
+        throw e;
+      }
+      log.info("Salesforce session expired ({}); renewing it once", e.errorCode());
+      return call.apply(renew(session));
+    }
   }
 
   private ApiSession fetch() {
