@@ -31,37 +31,7 @@ public record LeadState(
     String routeExplanation,
     ClaimView claim) {
 
-  /** A state without a claim. */
-  public LeadState(
-      LeadStatus status,
-      LeadStep currentStep,
-      LeadStep failedStep,
-      String lastError,
-      String route,
-      String crmLeadId,
-      String crmLeadUrl,
-      String slackChannel,
-      String slackMessageTs,
-      LeadDecision lastDecision,
-      String notice,
-      String routeExplanation) {
-    this(
-        status,
-        currentStep,
-        failedStep,
-        lastError,
-        route,
-        crmLeadId,
-        crmLeadUrl,
-        slackChannel,
-        slackMessageTs,
-        lastDecision,
-        notice,
-        routeExplanation,
-        null);
-  }
-
-  /** A state without an explanation of the route. */
+  /** A state without an explanation of the route or a claim. */
   public LeadState(
       LeadStatus status,
       LeadStep currentStep,
@@ -86,6 +56,7 @@ public record LeadState(
         slackMessageTs,
         lastDecision,
         notice,
+        null,
         null);
   }
 }
