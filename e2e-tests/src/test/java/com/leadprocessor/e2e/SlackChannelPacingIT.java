@@ -106,13 +106,14 @@ class SlackChannelPacingIT {
         summaries.stream()
             .collect(
                 Collectors.toMap(
-                    SlackEmulation.Message::ts, summary -> slack.repliesTo(summary.ts()).size()));
+                    SlackEmulation.Message::ts,
+                    summary -> slack.repliesTo(summary.channel(), summary.ts()).size()));
     assertThat(repliesPerSummary.values().stream().mapToInt(Integer::intValue).sum())
         .as("alerts in a summary's thread")
         .isPositive();
     assertThat(
             summaries.stream()
-                .flatMap(summary -> slack.repliesTo(summary.ts()).stream())
+                .flatMap(summary -> slack.repliesTo(summary.channel(), summary.ts()).stream())
                 .map(SlackEmulation.Message::metadataEventType))
         .containsOnly("lead_alert");
     E2eFigures.record(

@@ -434,15 +434,6 @@ public final class SlackEmulation implements AutoCloseable {
     }
   }
 
-  /** The replies posted in the thread of the message {@code threadTs}, oldest first. */
-  public List<Message> repliesTo(String threadTs) {
-    synchronized (lock) {
-      return messages.stream()
-          .filter(message -> threadTs.equals(threadTsByTs.get(threadKey(message))))
-          .toList();
-    }
-  }
-
   private static String threadKey(Message message) {
     return message.channel() + "/" + message.ts();
   }

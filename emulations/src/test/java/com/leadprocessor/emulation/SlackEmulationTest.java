@@ -82,7 +82,7 @@ class SlackEmulationTest {
 
     SlackEmulation.Message reply = slack.messagesIn("#a").get(1);
     assertThat(slack.threadTsOf(reply)).isEqualTo(summaryTs);
-    assertThat(slack.repliesTo(summaryTs)).containsExactly(reply);
+    assertThat(slack.repliesTo(reply.channel(), summaryTs)).containsExactly(reply);
     assertThat(slack.topLevelMessagesIn("#a"))
         .extracting(SlackEmulation.Message::text)
         .containsExactly("summary");

@@ -106,7 +106,7 @@ class SlackPacingTest {
             .filter(message -> message.metadataEventType() == null)
             .toList();
     assertThat(summaries).hasSize(1);
-    assertThat(slack.repliesTo(summaries.get(0).ts()))
+    assertThat(slack.repliesTo(summaries.get(0).channel(), summaries.get(0).ts()))
         .isNotEmpty()
         .allSatisfy(reply -> assertThat(reply.metadataEventType()).isEqualTo("lead_alert"));
     assertThat(slack.topLevelMessagesIn("#sales-leads")).hasSize(OTHER_CHANNEL);
