@@ -190,6 +190,34 @@ def check_app(service_name, app, service):
             fail(f"{service_name}: health check {path} is not an actuator health endpoint")
 
 
+def slack_queues(worker_env):
+    """The Slack task queues the Compose worker polls (PacedChannels): the shared one, and one per
+    channel of the shipped routing rules, the default channel and SLACK_PACED_CHANNELS."""
+    shared = worker_env.get("SLACK_TASK_QUEUE") or "leads-slack"
+    rules = yaml.safe_load(read(ROOT / "activities/src/main/resources/routing-rules.yml"))
+    channels = []
+    outcomes = [rule.get("then") or {} for rule in rules.get("rules") or []]
+    outcomes.append(rules.get("default") or {})
+    channels += [outcome["slack-channel"] for outcome in outcomes if outcome.get("slack-channel")]
+    channels.append(worker_env.get("SLACK_DEFAULT_CHANNEL") or "#sales-leads")
+    channels += [c.strip() for c in (worker_env.get("SLACK_PACED_CHANNELS") or "").split(",")]
+    return {shared} | {f"{shared}/{channel}" for channel in channels if channel}
+
+
+def check_slack_queue_partitions(worker_env):
+    """Every Slack queue has one partition in the Compose Temporal's dynamic config: the server
+    divides a queue's rate limit among its partitions, and that limit is the channel's pace."""
+    config = yaml.safe_load(read(ROOT / "deploy/temporal/dynamicconfig/development-sql.yaml"))
+    for key in ("matching.numTaskqueueReadPartitions", "matching.numTaskqueueWritePartitions"):
+        single = {
+            (entry.get("constraints") or {}).get("taskQueueName")
+            for entry in config.get(key) or []
+            if entry.get("value") == 1
+        }
+        for queue in sorted(slack_queues(worker_env) - single):
+            fail(f"deploy/temporal/dynamicconfig: {key} does not give {queue} one partition")
+
+
 def main(raw_path, resolved_path):
     raw_text = read(pathlib.Path(raw_path))
     resolved = yaml.safe_load(read(pathlib.Path(resolved_path)))
@@ -213,6 +241,7 @@ def main(raw_path, resolved_path):
                 fail(f"{name}: not built from the repository")
 
     worker = services.get("worker", {})
+    check_slack_queue_partitions(worker.get("environment") or {})
     if "container_name" in worker:
         fail("worker: container_name prevents --scale worker=N")
     if worker.get("ports"):
@@ -235,7 +264,8 @@ def main(raw_path, resolved_path):
         sys.exit(1)
     print(
         f"check-compose: OK: {len(services)} services; app variables, ports and health checks"
-        f" match the applications; .env.example names all {len(used)} variables"
+        f" match the applications; .env.example names all {len(used)} variables; every Slack queue"
+        f" has one partition"
     )
 
 

@@ -158,10 +158,15 @@ else
   # SQLite in WAL mode, committing without waiting for the disk, as the benchmark runs it: several
   # times the starts a second of SQLite's defaults; a committed start survives a crash of the dev
   # server, not of the machine (docs/benchmark.md, "Defaults").
+  # One partition per task queue: the server divides a queue's rate limit among its partitions, and
+  # a Slack channel queue's limit is the channel's pace (docs/slack.md, "Pacing"; with the default
+  # four, a channel got 0.4 alerts a second instead of one).
   start_process temporal "$temporal_log" "$temporal_cli" server start-dev \
     --ip 127.0.0.1 --port "$temporal_port" --ui-port "$temporal_ui_port" \
     --db-filename "$run_dir/temporal.db" --ui-disable-news-fetch \
     --sqlite-pragma journal_mode=wal --sqlite-pragma synchronous=normal \
+    --dynamic-config-value matching.numTaskqueueReadPartitions=1 \
+    --dynamic-config-value matching.numTaskqueueWritePartitions=1 \
     --search-attribute LeadStatus=Keyword --search-attribute LeadFailedStep=Keyword \
     --search-attribute LeadRoute=Keyword --search-attribute LeadEmailHash=Keyword \
     --ui-codec-endpoint "http://localhost:$api_port/codec" --log-level warn

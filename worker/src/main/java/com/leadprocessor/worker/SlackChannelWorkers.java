@@ -15,9 +15,13 @@ import org.springframework.stereotype.Component;
  * paces the channel: {@code max-task-queue-activities-per-second} is enforced by the Temporal
  * server across every worker process, so a burst waits persisted in the server and survives worker
  * restarts; {@code max-worker-activities-per-second} holds each process to the same pace where the
- * server does not enforce it (the in-memory test server). The channels come from configuration
- * (routing rules), so these workers are made here rather than listed in {@code application.yml};
- * the factory starts them with the others once the application is ready.
+ * server does not enforce it (the in-memory test server). The server divides a queue's limit among
+ * the queue's partitions, so each channel queue needs one partition in the server's dynamic
+ * configuration ({@code matching.numTaskqueueReadPartitions} and {@code ...WritePartitions}): with
+ * the default four, one poller drew 0.4 alerts a second from a queue limited to one (docs/slack.md,
+ * "Pacing"). The channels come from configuration (routing rules), so these workers are made here
+ * rather than listed in {@code application.yml}; the factory starts them with the others once the
+ * application is ready.
  */
 @Component
 class SlackChannelWorkers {
@@ -45,7 +49,8 @@ class SlackChannelWorkers {
       factory.newWorker(taskQueue, options).registerActivitiesImplementations(alerts);
     }
     log.info(
-        "Slack alerts paced at {}/s per channel on {} channel queue(s): {}",
+        "Slack alerts paced at {}/s per channel on {} channel queue(s): {}; the Temporal server"
+            + " must give each one partition (docs/slack.md, \"Pacing\")",
         slack.maxMessagesPerSecond(),
         taskQueues.size(),
         taskQueues);

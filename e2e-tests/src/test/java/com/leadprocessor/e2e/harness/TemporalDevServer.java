@@ -251,6 +251,13 @@ public final class TemporalDevServer implements AutoCloseable {
             database.toString(),
             // The UI would otherwise fetch a news feed from the internet.
             "--ui-disable-news-fetch",
+            // One partition per task queue, as scripts/run-local.sh runs it: the server divides a
+            // queue's rate limit among its partitions, and the Slack channel queues' limit is the
+            // channel's pace (docs/slack.md, "Pacing").
+            "--dynamic-config-value",
+            "matching.numTaskqueueReadPartitions=1",
+            "--dynamic-config-value",
+            "matching.numTaskqueueWritePartitions=1",
             "--log-level",
             "warn"));
     for (SearchAttributeKey<?> attribute : searchAttributes) {
