@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import okhttp3.FormBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Conditional;
@@ -122,13 +123,14 @@ class BusyChannelThreads {
                     + " waiting).")
             .unfurlLinks(false)
             .build();
+    FormBody.Builder form = RequestFormBuilder.toForm(request);
     try {
       PostMessageAnswer answer =
           pacer.paced(
               channel,
               () ->
                   slack.postFormWithTokenAndParseResponse(
-                      form -> RequestFormBuilder.toForm(request),
+                      empty -> form,
                       "chat.postMessage",
                       properties.botToken(),
                       PostMessageAnswer.class));

@@ -14,8 +14,14 @@ import org.springframework.stereotype.Component;
  * leads.slack.max-messages-per-second}. The Slack task queue's rate limit is the durable pacing;
  * rate limiters let a short burst through after idle time, and the in-memory test server does not
  * enforce the queue's limit at all, so this spaces posts within a process as well. Posts to one
- * channel go one at a time, in arrival order, each a full interval after Slack answered the
- * previous one, because Slack measures the interval on its side.
+ * channel go one at a time, in arrival order. A post that had to wait its turn is sent a full
+ * interval after the previous one was sent, not after Slack answered it: the queue hands this
+ * process one alert per interval, so a pacer that also waited out each answer would post slower
+ * than alerts arrive, and a burst would pile up inside the process until its attempts ran out of
+ * time (a burst of 300 did, once the queue paced at the full rate). A post that found the channel
+ * idle counts the interval from Slack's answer instead: the first post after a pause meets cold
+ * paths on both sides and reaches Slack later than it was sent, so the next one, sent an interval
+ * after it, would arrive too soon; Slack's answer is the latest it can have arrived.
  */
 @Component
 @Conditional(SlackModeCondition.Live.class)
@@ -42,17 +48,34 @@ public class ChannelPacer {
   /** Sends the post when it is the channel's turn. */
   public <T> T paced(String channel, Post<T> post)
       throws IOException, SlackApiException, InterruptedException {
+    return paced(channel, () -> {}, post);
+  }
+
+  /**
+   * When it is the channel's turn, runs {@code beforeSending} (which may throw to give the turn up
+   * without posting), then sends the post. The next post's interval counts from the moment this one
+   * is sent, after {@code beforeSending}, so that work done there, such as a heartbeat to the
+   * Temporal server, does not shorten the gap Slack sees between two posts; or, when this post
+   * found the channel idle, from Slack's answer.
+   */
+  public <T> T paced(String channel, Runnable beforeSending, Post<T> post)
+      throws IOException, SlackApiException, InterruptedException {
     Channel state = channels.computeIfAbsent(channel, key -> new Channel());
     state.lock.lockInterruptibly();
     try {
       long waitNanos = state.nextNanos - System.nanoTime();
-      if (waitNanos > 0) {
+      boolean idle = waitNanos <= 0;
+      if (!idle) {
         TimeUnit.NANOSECONDS.sleep(waitNanos);
       }
+      beforeSending.run();
+      state.nextNanos = System.nanoTime() + intervalNanos;
       try {
         return post.send();
       } finally {
-        state.nextNanos = System.nanoTime() + intervalNanos;
+        if (idle) {
+          state.nextNanos = System.nanoTime() + intervalNanos;
+        }
       }
     } finally {
       state.lock.unlock();

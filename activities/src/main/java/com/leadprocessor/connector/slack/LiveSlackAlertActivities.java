@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import okhttp3.FormBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Conditional;
@@ -184,6 +185,11 @@ public class LiveSlackAlertActivities implements SlackAlertActivities, Connector
       String channel,
       ChatPostMessageRequest request,
       long sendBeforeNanos) {
+    // slack.chatPostMessage(request) as the SDK sends it, with an answer class of the fields read
+    // here (PostMessageAnswer says why). The form, the Block Kit JSON, is built before the turn to
+    // post: on the first alert of a process that takes long enough to make the post reach Slack
+    // noticeably later than the pacer counts it sent.
+    FormBody.Builder form = RequestFormBuilder.toForm(request);
     try {
       return pacer.paced(
           channel,
@@ -196,16 +202,16 @@ public class LiveSlackAlertActivities implements SlackAlertActivities, Connector
                   "UNAVAILABLE");
             }
             // Recorded before the post: if this attempt dies before the answer is recorded, the
-            // next one knows that a post may have been stored and checks once.
+            // next one knows that a post may have been stored and checks once. The attempt's first
+            // heartbeat is a call to the server, so the pacer counts the interval from after it.
             context.heartbeat(AlertAttempt.POSTING);
-            // slack.chatPostMessage(request) as the SDK sends it (RequestFormBuilder.toForm), with
-            // an answer class of the fields read here: PostMessageAnswer says why.
-            return slack.postFormWithTokenAndParseResponse(
-                form -> RequestFormBuilder.toForm(request),
-                "chat.postMessage",
-                properties.botToken(),
-                PostMessageAnswer.class);
-          });
+          },
+          () ->
+              slack.postFormWithTokenAndParseResponse(
+                  empty -> form,
+                  "chat.postMessage",
+                  properties.botToken(),
+                  PostMessageAnswer.class));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw ApplicationFailure.newFailure(
