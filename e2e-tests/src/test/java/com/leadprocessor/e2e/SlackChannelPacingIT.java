@@ -121,13 +121,15 @@ class SlackChannelPacingIT {
         ("%d leads to #dev-sales and %d to #sales-leads, Slack limit 1 msg/s per channel: all"
                 + " COMPLETED, one alert each, 0 answered 429; #sales-leads done before"
                 + " #dev-sales drained; #dev-sales: %d in the channel, %d summaries with %s alerts"
-                + " in their threads")
+                + " in their threads, %.2f messages/s from its first to its last alert (the"
+                + " worker restart included)")
             .formatted(
                 BUSY,
                 QUIET,
                 slack.topLevelMessagesIn("#dev-sales").size() - summaries.size(),
                 summaries.size(),
-                repliesPerSummary.values()));
+                repliesPerSummary.values(),
+                messagesPerSecond(busyAlerts.size() + summaries.size(), busyAlerts)));
   }
 
   private void deliver(TestLead lead) {
@@ -141,6 +143,12 @@ class SlackChannelPacingIT {
     return slack.messagesIn(channel).stream()
         .filter(message -> "lead_alert".equals(message.metadataEventType()))
         .toList();
+  }
+
+  /** Messages a second over the span from the first to the last of {@code alerts}. */
+  private static double messagesPerSecond(int messages, List<SlackEmulation.Message> alerts) {
+    double seconds = ts(alerts.get(alerts.size() - 1)).subtract(ts(alerts.get(0))).doubleValue();
+    return seconds <= 0 ? 0 : (messages - 1) / seconds;
   }
 
   private static BigDecimal ts(SlackEmulation.Message message) {
