@@ -14,14 +14,14 @@ import org.springframework.stereotype.Component;
  * leads.slack.max-messages-per-second}. The Slack task queue's rate limit is the durable pacing;
  * rate limiters let a short burst through after idle time, and the in-memory test server does not
  * enforce the queue's limit at all, so this spaces posts within a process as well. Posts to one
- * channel go one at a time, in arrival order. A post that had to wait its turn is sent a full
- * interval after the previous one was sent, not after Slack answered it: the queue hands this
- * process one alert per interval, so a pacer that also waited out each answer would post slower
- * than alerts arrive, and a burst would pile up inside the process until its attempts ran out of
- * time (a burst of 300 did, once the queue paced at the full rate). A post that found the channel
- * idle counts the interval from Slack's answer instead: the first post after a pause meets cold
- * paths on both sides and reaches Slack later than it was sent, so the next one, sent an interval
- * after it, would arrive too soon; Slack's answer is the latest it can have arrived.
+ * channel go one at a time, in arrival order, each a full interval after the previous one was sent,
+ * not after Slack answered it: the queue hands this process alerts at nearly this pace, so a pacer
+ * that also waited out each answer would post slower than alerts arrive, and a burst would pile up
+ * inside the process until its attempts ran out of time (a burst of 300 did, once the queue paced
+ * at the full rate). After the channel was idle for a full interval, the next post counts from
+ * Slack's answer instead: the first post after a pause, or of a new process, meets cold paths on
+ * both sides and reaches Slack later than it was sent, so the one after it, sent an interval later,
+ * would arrive too soon; Slack's answer is the latest it can have arrived.
  */
 @Component
 @Conditional(SlackModeCondition.Live.class)
@@ -38,7 +38,8 @@ public class ChannelPacer {
 
   private static final class Channel {
     final ReentrantLock lock = new ReentrantLock(true);
-    long nextNanos = System.nanoTime();
+    boolean posted;
+    long nextNanos;
   }
 
   public ChannelPacer(SlackProperties properties) {
@@ -63,12 +64,14 @@ public class ChannelPacer {
     Channel state = channels.computeIfAbsent(channel, key -> new Channel());
     state.lock.lockInterruptibly();
     try {
-      long waitNanos = state.nextNanos - System.nanoTime();
-      boolean idle = waitNanos <= 0;
-      if (!idle) {
+      long waitNanos = state.posted ? state.nextNanos - System.nanoTime() : -intervalNanos;
+      // Idle: nothing posted to the channel for a full interval past its turn, or ever here.
+      boolean idle = waitNanos <= -intervalNanos;
+      if (waitNanos > 0) {
         TimeUnit.NANOSECONDS.sleep(waitNanos);
       }
       beforeSending.run();
+      state.posted = true;
       state.nextNanos = System.nanoTime() + intervalNanos;
       try {
         return post.send();
