@@ -31,15 +31,6 @@ class SlackChannelWorkers {
   /** One long poll per channel queue is plenty for about one alert a second. */
   private static final int POLLERS = 1;
 
-  /**
-   * The share of the channel's pace the queue hands out. The worker's {@code ChannelPacer} spaces
-   * posts by the full pace; a queue a little slower than the pacer never piles alerts up inside the
-   * process, and leaves each post about a twentieth of an interval for timing jitter between the
-   * worker and Slack (at full pace a burst of 300 saw 3 posts reach Slack too soon on this busy
-   * 2-core machine; at this share, none).
-   */
-  static final double QUEUE_SHARE_OF_PACE = 0.95;
-
   private final List<String> taskQueues;
 
   SlackChannelWorkers(
@@ -47,7 +38,7 @@ class SlackChannelWorkers {
       PacedChannels channels,
       SlackProperties slack,
       SlackAlertActivities alerts) {
-    double alertsPerSecond = slack.maxMessagesPerSecond() * QUEUE_SHARE_OF_PACE;
+    double alertsPerSecond = slack.pacedMessagesPerSecond();
     WorkerOptions options =
         WorkerOptions.newBuilder()
             .setMaxTaskQueueActivitiesPerSecond(alertsPerSecond)
@@ -61,7 +52,7 @@ class SlackChannelWorkers {
     log.info(
         "Slack alerts paced at {}/s per channel on {} channel queue(s): {}; the Temporal server"
             + " must give each one partition (docs/slack.md, \"Pacing\")",
-        slack.maxMessagesPerSecond(),
+        alertsPerSecond,
         taskQueues.size(),
         taskQueues);
   }

@@ -10,18 +10,18 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps this process from posting to one channel faster than {@code
- * leads.slack.max-messages-per-second}. The Slack task queue's rate limit is the durable pacing;
- * rate limiters let a short burst through after idle time, and the in-memory test server does not
- * enforce the queue's limit at all, so this spaces posts within a process as well. Posts to one
- * channel go one at a time, in arrival order, each a full interval after the previous one was sent,
- * not after Slack answered it: the queue hands this process alerts at nearly this pace, so a pacer
- * that also waited out each answer would post slower than alerts arrive, and a burst would pile up
- * inside the process until its attempts ran out of time (a burst of 300 did, once the queue paced
- * at the full rate). After the channel was idle for a full interval, the next post counts from
- * Slack's answer instead: the first post after a pause, or of a new process, meets cold paths on
- * both sides and reaches Slack later than it was sent, so the one after it, sent an interval later,
- * would arrive too soon; Slack's answer is the latest it can have arrived.
+ * Keeps this process from posting to one channel faster than its pace ({@link
+ * SlackProperties#pacedMessagesPerSecond()}). The Slack task queue's rate limit is the durable
+ * pacing; rate limiters let a short burst through after idle time, and the in-memory test server
+ * does not enforce the queue's limit at all, so this spaces posts within a process as well. Posts
+ * to one channel go one at a time, in arrival order, each a full interval after the previous one
+ * was sent, not after Slack answered it: the queue hands this process alerts at this same pace, so
+ * a pacer that also waited out each answer would post slower than alerts arrive, and a burst would
+ * pile up inside the process until its attempts ran out of time (a burst of 300 did, once the queue
+ * paced at the full rate). After the channel was idle for a full interval, the next post counts
+ * from Slack's answer instead: the first post after a pause, or of a new process, meets cold paths
+ * on both sides and reaches Slack later than it was sent, so the one after it, sent an interval
+ * later, would arrive too soon; Slack's answer is the latest it can have arrived.
  */
 @Component
 @Conditional(SlackModeCondition.Live.class)
@@ -43,7 +43,7 @@ public class ChannelPacer {
   }
 
   public ChannelPacer(SlackProperties properties) {
-    this.intervalNanos = Math.round(1_000_000_000L / properties.maxMessagesPerSecond());
+    this.intervalNanos = Math.round(1_000_000_000L / properties.pacedMessagesPerSecond());
   }
 
   /** Sends the post when it is the channel's turn. */
