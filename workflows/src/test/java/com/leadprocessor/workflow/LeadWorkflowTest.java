@@ -11,6 +11,7 @@ import com.leadprocessor.workflow.salesforce.SalesforceLeadActivities;
 import com.leadprocessor.workflow.slack.SlackAlertActivities;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.activity.LocalActivityOptions;
+import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.api.sdk.v1.WorkflowMetadata;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
@@ -24,6 +25,7 @@ import io.temporal.worker.Worker;
 import io.temporal.worker.WorkflowImplementationOptions;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,7 +59,9 @@ class LeadWorkflowTest {
                           LeadEnrichmentActivities.ENRICH_LEAD,
                           LocalActivityOptions.newBuilder()
                               .setRetryOptions(THREE_QUICK_ATTEMPTS)
-                              .build()))
+                              .build(),
+                          SalesforceLeadActivities.UPSERT_SALESFORCE_LEAD,
+                          withRetriesOnTimers(THREE_QUICK_ATTEMPTS)))
                   .build(),
               LeadWorkflowImpl.class)
           .setDoNotStart(true)
@@ -107,6 +111,31 @@ class LeadWorkflowTest {
     assertThat(searchAttribute(lead, LeadSearchAttributes.LEAD_ROUTE)).isEqualTo("enterprise+api");
     assertThat(lead.state().slackMessageTs()).isEqualTo("1700000000.000100");
     histories.record(lead, "lead-completed");
+  }
+
+  @Test
+  void salesforceStepRunsAsALocalActivityRecordedAsAMarker() {
+    LeadWorkflow lead = newLead("conv-local-salesforce", "buyer@acme-corp.com");
+
+    lead.process(request("conv-local-salesforce", "buyer@acme-corp.com"));
+
+    List<HistoryEvent> events =
+        client
+            .fetchHistory(WorkflowStub.fromTyped(lead).getExecution().getWorkflowId())
+            .getEvents();
+    assertThat(events)
+        .filteredOn(HistoryEvent::hasActivityTaskScheduledEventAttributes)
+        .extracting(event -> event.getActivityTaskScheduledEventAttributes().getActivityType())
+        .extracting(type -> type.getName())
+        .containsExactly(SlackAlertActivities.POST_SLACK_LEAD_ALERT);
+    assertThat(events)
+        .filteredOn(HistoryEvent::hasMarkerRecordedEventAttributes)
+        .extracting(event -> event.getMarkerRecordedEventAttributes().getDetailsMap().toString())
+        .anySatisfy(
+            details ->
+                assertThat(details).contains(SalesforceLeadActivities.UPSERT_SALESFORCE_LEAD))
+        .anySatisfy(details -> assertThat(details).contains(SalesforceAsLocalActivity.CHANGE_ID));
+    assertThat(activities.crmLeadsUpserted).hasSize(1);
   }
 
   @Test
@@ -476,5 +505,19 @@ class LeadWorkflowTest {
 
   private static ActivityOptions withRetries(RetryOptions retryOptions) {
     return ActivityOptions.newBuilder().setRetryOptions(retryOptions).build();
+  }
+
+  /**
+   * Local retries wait in the worker, in real time, holding the workflow task (and with it the test
+   * environment's time skipping); past the local retry threshold they wait on a durable timer
+   * instead, as the shipped budget's longer backoffs do. A threshold below the first backoff makes
+   * every Salesforce retry a timer the test environment skips (enrichment keeps retrying in the
+   * worker: its retries are a second or two).
+   */
+  private static LocalActivityOptions withRetriesOnTimers(RetryOptions retryOptions) {
+    return LocalActivityOptions.newBuilder()
+        .setRetryOptions(retryOptions)
+        .setLocalRetryThreshold(Duration.ofMillis(500))
+        .build();
   }
 }
