@@ -72,6 +72,7 @@ class SalesforceOutageDelaysIT {
                             .listWorkflowIds(
                                 "LeadStatus=\"DELAYED\" AND LeadFailedStep=\"SALESFORCE\""))
                     .containsExactlyInAnyOrderElementsOf(ids));
+    long delayedVisibleMillis = (System.nanoTime() - down) / 1_000_000;
     LeadState delayed = system.leads().state(leads.get(0));
     assertThat(delayed.status()).isEqualTo(LeadStatus.DELAYED);
     assertThat(delayed.currentStep()).isEqualTo(LeadStep.SALESFORCE);
@@ -100,10 +101,11 @@ class SalesforceOutageDelaysIT {
     assertThat(slack.messagesIn("#lead-review")).as("nobody alerted").isEmpty();
     E2eFigures.record(
         "salesforce-outage-delayed",
-        "%d leads DELAYED during %d s of 503s (%d upserts refused, none in review, no review alert), all COMPLETED %d ms after healing, one Lead and one alert each; no pending Salesforce activity to pause (a local activity)"
+        "%d leads DELAYED (listed as such %d ms after the outage began) during %d s of 503s (%d upserts refused, none in review, no review alert), all COMPLETED %d ms after healing, one Lead and one alert each; no pending Salesforce activity to pause (a local activity)"
             .formatted(
                 leads.size(),
-                OUTAGE.toSeconds(),
+                delayedVisibleMillis,
+                (healed - down) / 1_000_000_000,
                 refused,
                 (System.nanoTime() - healed) / 1_000_000));
   }
