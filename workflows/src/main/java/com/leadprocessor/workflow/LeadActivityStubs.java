@@ -47,13 +47,22 @@ final class LeadActivityStubs {
       LocalActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofSeconds(10)).build();
 
   /**
+   * Every retry of the local Salesforce step waits on a durable timer: a backoff within the local
+   * retry threshold would wait in the worker instead, holding the lead's workflow task, and with it
+   * the lead's queries (its state, the UI's details) and status updates, for as long as the
+   * backoff.
+   */
+  private static final Duration RETRY_ON_A_TIMER = Duration.ofMillis(1);
+
+  /**
    * The Salesforce request stays out of the local activity's marker: the SDK never reads it back,
    * the lead's data is in the history already (its input, the enrichment and route markers), and an
-   * outage writes one marker per failed run of the step's retries, each of which would repeat it.
+   * outage writes one marker per failed attempt, each of which would repeat it.
    */
   private static final LocalActivityOptions LOCAL_SALESFORCE_FALLBACK =
       LocalActivityOptions.newBuilder()
           .setStartToCloseTimeout(Duration.ofSeconds(30))
+          .setLocalRetryThreshold(RETRY_ON_A_TIMER)
           .setDoNotIncludeArgumentsIntoMarker(true)
           .build();
 

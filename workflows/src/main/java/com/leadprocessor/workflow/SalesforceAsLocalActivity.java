@@ -12,8 +12,8 @@ import io.temporal.workflow.Workflow;
  * activity's result is persisted only with the workflow task that follows it, and a worker that
  * dies between the call and that completion makes the next worker call Salesforce again. Retries
  * keep the worker's per-step options ({@code leads.steps.salesforce}, registered for local
- * activities too); a backoff longer than the local retry threshold (three workflow task timeouts)
- * waits on a durable timer, and the step's {@link LeadDelays} reruns are unchanged.
+ * activities too), each backoff waiting on a durable timer (see {@link LeadActivityStubs}), and the
+ * step's {@link LeadDelays} reruns are unchanged.
  *
  * <p>Leads whose history reached the Salesforce step before this change keep scheduling it as an
  * ordinary activity: the version is taken the first time a lead reaches the step.

@@ -61,7 +61,9 @@ class LeadWorkflowTest {
                               .setRetryOptions(THREE_QUICK_ATTEMPTS)
                               .build(),
                           SalesforceLeadActivities.UPSERT_SALESFORCE_LEAD,
-                          withRetriesOnTimers(THREE_QUICK_ATTEMPTS)))
+                          LocalActivityOptions.newBuilder()
+                              .setRetryOptions(THREE_QUICK_ATTEMPTS)
+                              .build()))
                   .build(),
               LeadWorkflowImpl.class)
           .setDoNotStart(true)
@@ -293,6 +295,23 @@ class LeadWorkflowTest {
   }
 
   @Test
+  void salesforceFailureAskingForALaterRetryIsRetriedNoSoonerThanAsked() {
+    activities.salesforceOutage = FakeLeadActivities.Outage.TRANSIENT;
+    activities.salesforceRetryAfter = Duration.ofMinutes(10);
+    LeadWorkflow lead = newLead("conv-retry-after", "buyer@acme-corp.com");
+    WorkflowClient.start(lead::process, request("conv-retry-after", "buyer@acme-corp.com"));
+
+    env.sleep(Duration.ofMinutes(9));
+    assertThat(activities.salesforceAttempts).hasValue(1);
+
+    activities.salesforceOutage = FakeLeadActivities.Outage.NONE;
+    env.sleep(Duration.ofMinutes(2));
+    assertThat(activities.salesforceAttempts).hasValue(2);
+    assertThat(WorkflowStub.fromTyped(lead).getResult(LeadOutcome.class).status())
+        .isEqualTo(LeadStatus.COMPLETED);
+  }
+
+  @Test
   void outageLongerThanTheKeepRetryingTimeMovesTheDelayedLeadToReviewAndAlertsOnce() {
     activities.keepRetrying = Map.of(LeadStep.SLACK, Duration.ofMinutes(2));
     activities.slackOutage = FakeLeadActivities.Outage.TRANSIENT;
@@ -505,19 +524,5 @@ class LeadWorkflowTest {
 
   private static ActivityOptions withRetries(RetryOptions retryOptions) {
     return ActivityOptions.newBuilder().setRetryOptions(retryOptions).build();
-  }
-
-  /**
-   * Local retries wait in the worker, in real time, holding the workflow task (and with it the test
-   * environment's time skipping); past the local retry threshold they wait on a durable timer
-   * instead, as the shipped budget's longer backoffs do. A threshold below the first backoff makes
-   * every Salesforce retry a timer the test environment skips (enrichment keeps retrying in the
-   * worker: its retries are a second or two).
-   */
-  private static LocalActivityOptions withRetriesOnTimers(RetryOptions retryOptions) {
-    return LocalActivityOptions.newBuilder()
-        .setRetryOptions(retryOptions)
-        .setLocalRetryThreshold(Duration.ofMillis(500))
-        .build();
   }
 }
