@@ -12,9 +12,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Gives the workflow its per-step activity options from configuration, for the steps it runs as
- * ordinary activities and for those it runs as local activities (verification and routing; older
- * leads ran them as ordinary ones). Options are worker-side settings, not workflow code, so
- * changing them never breaks the replay of leads in flight.
+ * ordinary activities and for those it runs as local activities (verification, routing, enrichment
+ * and, since the change id {@code salesforce-local}, the Salesforce upsert; older leads ran the
+ * Salesforce upsert as an ordinary activity, so every step gets both). Options are worker-side
+ * settings, not workflow code, so changing them never breaks the replay of leads in flight.
  */
 @Component
 class StepOptionsCustomizer implements WorkflowImplementationOptionsCustomizer {

@@ -23,8 +23,10 @@ import java.time.Duration;
  * <p>Verification and routing are in-process checks that take milliseconds, and enrichment is a
  * best-effort read bounded by its own short timeouts, so they run as local activities: in the
  * worker that runs the workflow, recorded as markers, without a task-queue round trip through the
- * server each (run again if the worker dies first: they only read). Salesforce and Slack stay
- * ordinary activities, on their own retry schedules and task queues.
+ * server each (run again if the worker dies first: they only read). The Salesforce upsert runs as a
+ * local activity too ({@link SalesforceAsLocalActivity}: an upsert keyed by the conversation id,
+ * harmless to run again). Slack stays an ordinary activity on its channel's task queue, whose rate
+ * limit paces the alerts.
  *
  * <p>The claim phase's calls (rewriting the alert, escalating, making the claimer the Salesforce
  * owner) are ordinary activities on the workflow's task queue: best effort, with a short budget
@@ -44,7 +46,28 @@ final class LeadActivityStubs {
   private static final LocalActivityOptions LOCAL_FALLBACK =
       LocalActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofSeconds(10)).build();
 
+  /**
+   * Every retry of the local Salesforce step waits on a durable timer: a backoff within the local
+   * retry threshold would wait in the worker instead, holding the lead's workflow task, and with it
+   * the lead's queries (its state, the UI's details) and status updates, for as long as the
+   * backoff.
+   */
+  private static final Duration RETRY_ON_A_TIMER = Duration.ofMillis(1);
+
+  /**
+   * The Salesforce request stays out of the local activity's marker: the SDK never reads it back,
+   * the lead's data is in the history already (its input, the enrichment and route markers), and an
+   * outage writes one marker per failed attempt, each of which would repeat it.
+   */
+  private static final LocalActivityOptions LOCAL_SALESFORCE_FALLBACK =
+      LocalActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofSeconds(30))
+          .setLocalRetryThreshold(RETRY_ON_A_TIMER)
+          .setDoNotIncludeArgumentsIntoMarker(true)
+          .build();
+
   private final AlertQueuePerChannel alertQueues = new AlertQueuePerChannel();
+  private final SalesforceAsLocalActivity salesforceStep = new SalesforceAsLocalActivity();
 
   LeadVerificationActivities verification(String email) {
     return localStub(LeadVerificationActivities.class, "Verify " + email);
@@ -58,9 +81,18 @@ final class LeadActivityStubs {
     return localStub(LeadEnrichmentActivities.class, "Enrich from IP, email domain and user agent");
   }
 
+  /**
+   * The Salesforce stub: a local activity for leads on {@link SalesforceAsLocalActivity}'s version,
+   * an ordinary activity for leads whose history reached the step before it.
+   */
   SalesforceLeadActivities salesforce(Route route) {
-    return stub(
-        SalesforceLeadActivities.class, "Upsert Salesforce Lead (route " + route.rule() + ")");
+    String summary = "Upsert Salesforce Lead (route " + route.rule() + ")";
+    if (salesforceStep.local()) {
+      return Workflow.newLocalActivityStub(
+          SalesforceLeadActivities.class,
+          LocalActivityOptions.newBuilder(LOCAL_SALESFORCE_FALLBACK).setSummary(summary).build());
+    }
+    return stub(SalesforceLeadActivities.class, summary);
   }
 
   /** The alert stub, on the channel's own task queue when the worker has one for it. */

@@ -71,6 +71,13 @@ public class FakeLeadActivities
       "REQUIRED_FIELD_MISSING: Required fields are missing: [Company]";
 
   public volatile Outage salesforceOutage = Outage.NONE;
+
+  /**
+   * The delay a transient Salesforce failure asks for (as a connector does from {@code
+   * Retry-After}, through the failure's next retry delay); none unless a test sets it.
+   */
+  public volatile Duration salesforceRetryAfter;
+
   public volatile Outage slackOutage = Outage.NONE;
   public volatile boolean enrichmentDown;
 
@@ -170,8 +177,16 @@ public class FakeLeadActivities
             ? Outage.PERMANENT
             : salesforceOutage;
     switch (outage) {
-      case TRANSIENT ->
-          throw new IllegalStateException("Salesforce answered 503 Service Unavailable");
+      case TRANSIENT -> {
+        if (salesforceRetryAfter != null) {
+          throw ApplicationFailure.newBuilder()
+              .setMessage("Salesforce answered 503 Service Unavailable, Retry-After")
+              .setType(LeadFailureType.UNAVAILABLE.name())
+              .setNextRetryDelay(salesforceRetryAfter)
+              .build();
+        }
+        throw new IllegalStateException("Salesforce answered 503 Service Unavailable");
+      }
       case PERMANENT ->
           throw ApplicationFailure.newNonRetryableFailure(
               SALESFORCE_REFUSAL, LeadFailureType.INVALID_LEAD_DATA.name());

@@ -23,6 +23,7 @@ import com.uber.m3.tally.CapableOf;
 import com.uber.m3.tally.RootScopeBuilder;
 import com.uber.m3.tally.StatsReporter;
 import io.temporal.activity.ActivityOptions;
+import io.temporal.activity.LocalActivityOptions;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.sdk.v1.WorkflowMetadata;
 import io.temporal.client.WorkflowClient;
@@ -97,6 +98,12 @@ class LeadClaimTest {
                           withRetries(THREE_QUICK_ATTEMPTS),
                           LeadOwnerActivities.ASSIGN_SALESFORCE_OWNER,
                           withRetries(THREE_QUICK_ATTEMPTS)))
+                  .setLocalActivityOptions(
+                      Map.of(
+                          SalesforceLeadActivities.UPSERT_SALESFORCE_LEAD,
+                          LocalActivityOptions.newBuilder()
+                              .setRetryOptions(THREE_QUICK_ATTEMPTS)
+                              .build()))
                   .build(),
               LeadWorkflowImpl.class)
           .setInitialTime(TUESDAY_9AM)

@@ -10,6 +10,7 @@ import com.leadprocessor.workflow.lead.LeadWorkflowIds;
 import com.leadprocessor.workflow.salesforce.SalesforceLeadActivities;
 import com.leadprocessor.workflow.slack.SlackAlertActivities;
 import io.temporal.activity.ActivityOptions;
+import io.temporal.activity.LocalActivityOptions;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.sdk.v1.WorkflowMetadata;
 import io.temporal.client.WorkflowClient;
@@ -61,6 +62,12 @@ class LeadReviewDecisionTest {
                           withRetries(HOURLY_ATTEMPTS),
                           SlackAlertActivities.POST_SLACK_LEAD_ALERT,
                           withRetries(HOURLY_ATTEMPTS)))
+                  .setLocalActivityOptions(
+                      Map.of(
+                          SalesforceLeadActivities.UPSERT_SALESFORCE_LEAD,
+                          LocalActivityOptions.newBuilder()
+                              .setRetryOptions(HOURLY_ATTEMPTS)
+                              .build()))
                   .build(),
               LeadWorkflowImpl.class)
           .setDoNotStart(true)

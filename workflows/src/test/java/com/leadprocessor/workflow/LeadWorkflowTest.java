@@ -11,6 +11,7 @@ import com.leadprocessor.workflow.salesforce.SalesforceLeadActivities;
 import com.leadprocessor.workflow.slack.SlackAlertActivities;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.activity.LocalActivityOptions;
+import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.api.sdk.v1.WorkflowMetadata;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
@@ -24,6 +25,7 @@ import io.temporal.worker.Worker;
 import io.temporal.worker.WorkflowImplementationOptions;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,6 +57,10 @@ class LeadWorkflowTest {
                   .setLocalActivityOptions(
                       Map.of(
                           LeadEnrichmentActivities.ENRICH_LEAD,
+                          LocalActivityOptions.newBuilder()
+                              .setRetryOptions(THREE_QUICK_ATTEMPTS)
+                              .build(),
+                          SalesforceLeadActivities.UPSERT_SALESFORCE_LEAD,
                           LocalActivityOptions.newBuilder()
                               .setRetryOptions(THREE_QUICK_ATTEMPTS)
                               .build()))
@@ -107,6 +113,31 @@ class LeadWorkflowTest {
     assertThat(searchAttribute(lead, LeadSearchAttributes.LEAD_ROUTE)).isEqualTo("enterprise+api");
     assertThat(lead.state().slackMessageTs()).isEqualTo("1700000000.000100");
     histories.record(lead, "lead-completed");
+  }
+
+  @Test
+  void salesforceStepRunsAsALocalActivityRecordedAsAMarker() {
+    LeadWorkflow lead = newLead("conv-local-salesforce", "buyer@acme-corp.com");
+
+    lead.process(request("conv-local-salesforce", "buyer@acme-corp.com"));
+
+    List<HistoryEvent> events =
+        client
+            .fetchHistory(WorkflowStub.fromTyped(lead).getExecution().getWorkflowId())
+            .getEvents();
+    assertThat(events)
+        .filteredOn(HistoryEvent::hasActivityTaskScheduledEventAttributes)
+        .extracting(event -> event.getActivityTaskScheduledEventAttributes().getActivityType())
+        .extracting(type -> type.getName())
+        .containsExactly(SlackAlertActivities.POST_SLACK_LEAD_ALERT);
+    assertThat(events)
+        .filteredOn(HistoryEvent::hasMarkerRecordedEventAttributes)
+        .extracting(event -> event.getMarkerRecordedEventAttributes().getDetailsMap().toString())
+        .anySatisfy(
+            details ->
+                assertThat(details).contains(SalesforceLeadActivities.UPSERT_SALESFORCE_LEAD))
+        .anySatisfy(details -> assertThat(details).contains(SalesforceAsLocalActivity.CHANGE_ID));
+    assertThat(activities.crmLeadsUpserted).hasSize(1);
   }
 
   @Test
@@ -261,6 +292,23 @@ class LeadWorkflowTest {
     assertThat(searchAttribute(lead, LeadSearchAttributes.LEAD_STATUS)).isEqualTo("COMPLETED");
     assertThat(searchAttribute(lead, LeadSearchAttributes.LEAD_FAILED_STEP)).isNull();
     histories.record(lead, "lead-delayed-recovered");
+  }
+
+  @Test
+  void salesforceFailureAskingForALaterRetryIsRetriedNoSoonerThanAsked() {
+    activities.salesforceOutage = FakeLeadActivities.Outage.TRANSIENT;
+    activities.salesforceRetryAfter = Duration.ofMinutes(10);
+    LeadWorkflow lead = newLead("conv-retry-after", "buyer@acme-corp.com");
+    WorkflowClient.start(lead::process, request("conv-retry-after", "buyer@acme-corp.com"));
+
+    env.sleep(Duration.ofMinutes(9));
+    assertThat(activities.salesforceAttempts).hasValue(1);
+
+    activities.salesforceOutage = FakeLeadActivities.Outage.NONE;
+    env.sleep(Duration.ofMinutes(2));
+    assertThat(activities.salesforceAttempts).hasValue(2);
+    assertThat(WorkflowStub.fromTyped(lead).getResult(LeadOutcome.class).status())
+        .isEqualTo(LeadStatus.COMPLETED);
   }
 
   @Test
