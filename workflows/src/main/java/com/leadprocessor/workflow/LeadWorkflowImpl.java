@@ -61,6 +61,8 @@ import org.slf4j.Logger;
  *       before routing.
  *   <li>{@code claim-after-alert} ({@link LeadClaim#CHANGE_ID}): a lead whose route asks for a
  *       claim waits for one after its alert, escalates and ends claimed, not a lead or unclaimed.
+ *   <li>{@code alert-queue-per-channel} ({@link AlertQueuePerChannel#CHANGE_ID}): the alert waits
+ *       on its channel's own task queue, paced per channel.
  *   <li>{@code salesforce-local} ({@link SalesforceAsLocalActivity#CHANGE_ID}): the Salesforce
  *       upsert runs as a local activity.
  * </ul>
