@@ -126,14 +126,7 @@ class BusyChannelThreads {
     FormBody.Builder form = RequestFormBuilder.toForm(request);
     try {
       PostMessageAnswer answer =
-          pacer.paced(
-              channel,
-              () ->
-                  slack.postFormWithTokenAndParseResponse(
-                      empty -> form,
-                      "chat.postMessage",
-                      properties.botToken(),
-                      PostMessageAnswer.class));
+          pacer.paced(channel, () -> PostMessageAnswer.post(slack, properties.botToken(), form));
       if (answer != null && answer.isOk() && answer.getTs() != null) {
         log.info(
             "Channel {} is busy (about {} alerts waited ahead): its next alerts go into the thread"

@@ -36,10 +36,10 @@ public class ChannelPacer {
   private final long intervalNanos;
   private final Map<String, Channel> channels = new ConcurrentHashMap<>();
 
-  private static final class Channel {
+  private final class Channel {
     final ReentrantLock lock = new ReentrantLock(true);
-    boolean posted;
-    long nextNanos;
+    // Its turn passed an interval ago: the first post here counts as one after an idle interval.
+    long nextNanos = System.nanoTime() - intervalNanos;
   }
 
   public ChannelPacer(SlackProperties properties) {
@@ -64,14 +64,13 @@ public class ChannelPacer {
     Channel state = channels.computeIfAbsent(channel, key -> new Channel());
     state.lock.lockInterruptibly();
     try {
-      long waitNanos = state.posted ? state.nextNanos - System.nanoTime() : -intervalNanos;
-      // Idle: nothing posted to the channel for a full interval past its turn, or ever here.
+      long waitNanos = state.nextNanos - System.nanoTime();
+      // Idle: nothing posted to the channel for a full interval past its turn.
       boolean idle = waitNanos <= -intervalNanos;
       if (waitNanos > 0) {
         TimeUnit.NANOSECONDS.sleep(waitNanos);
       }
       beforeSending.run();
-      state.posted = true;
       state.nextNanos = System.nanoTime() + intervalNanos;
       try {
         return post.send();

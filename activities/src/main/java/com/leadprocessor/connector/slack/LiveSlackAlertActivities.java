@@ -185,10 +185,9 @@ public class LiveSlackAlertActivities implements SlackAlertActivities, Connector
       String channel,
       ChatPostMessageRequest request,
       long sendBeforeNanos) {
-    // slack.chatPostMessage(request) as the SDK sends it, with an answer class of the fields read
-    // here (PostMessageAnswer says why). The form, the Block Kit JSON, is built before the turn to
-    // post: on the first alert of a process that takes long enough to make the post reach Slack
-    // noticeably later than the pacer counts it sent.
+    // The form, the Block Kit JSON, is built before the turn to post: on the first alert of a
+    // process that takes long enough to make the post reach Slack noticeably later than the pacer
+    // counts it sent.
     FormBody.Builder form = RequestFormBuilder.toForm(request);
     try {
       return pacer.paced(
@@ -206,12 +205,7 @@ public class LiveSlackAlertActivities implements SlackAlertActivities, Connector
             // heartbeat is a call to the server, so the pacer counts the interval from after it.
             context.heartbeat(AlertAttempt.POSTING);
           },
-          () ->
-              slack.postFormWithTokenAndParseResponse(
-                  empty -> form,
-                  "chat.postMessage",
-                  properties.botToken(),
-                  PostMessageAnswer.class));
+          () -> PostMessageAnswer.post(slack, properties.botToken(), form));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw ApplicationFailure.newFailure(

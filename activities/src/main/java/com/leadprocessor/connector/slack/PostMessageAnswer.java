@@ -1,8 +1,12 @@
 package com.leadprocessor.connector.slack;
 
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import okhttp3.FormBody;
 
 /**
  * The fields of Slack's {@code chat.postMessage} answer that the alert step reads, parsed by the
@@ -13,6 +17,17 @@ import java.util.Map;
  * (docs/benchmark.md); for these few fields it is next to nothing.
  */
 final class PostMessageAnswer implements SlackApiTextResponse {
+
+  /**
+   * Sends {@code chat.postMessage} as {@code slack.chatPostMessage(request)} does, with a form
+   * built beforehand ({@code RequestFormBuilder.toForm(request)}), and parses the answer into this
+   * class.
+   */
+  static PostMessageAnswer post(MethodsClient slack, String botToken, FormBody.Builder form)
+      throws IOException, SlackApiException {
+    return slack.postFormWithTokenAndParseResponse(
+        empty -> form, "chat.postMessage", botToken, PostMessageAnswer.class);
+  }
 
   private boolean ok;
   private String warning;
