@@ -9,7 +9,7 @@
 #   scripts/benchmark.sh --profile             also a Java Flight Recording of each app
 #   scripts/benchmark.sh -Dbenchmark.rates=10,30,60 -Dbenchmark.workers=2 ...   any setting
 #
-# Settings (system properties, defaults in BenchmarkSettings): benchmark.runs, .phaseSeconds, .servers,
+# Settings (system properties, defaults in BenchmarkSettings): benchmark.runs, .phaseSeconds, .warmUpSeconds, .servers,
 # .concurrency, .rates, .modestRate, .downstreamLatencyMillis, .slackMessagesPerSecond,
 # .redeliveryShare, .workers, .profile, .jvmOptions.
 set -euo pipefail

@@ -53,9 +53,10 @@ final class BenchmarkReport {
     line("");
     line("Run " + Instant.now() + " on " + machine() + ".");
     line(
-        "Settings: %d run(s), phases of %d s, %d concurrent senders, %d worker process(es), %.0f%% redeliveries,"
+        "Settings: %d run(s), a warm-up of %d s at 20 leads/s, then phases of %d s, %d concurrent senders, %d worker process(es), %.0f%% redeliveries,"
             .formatted(
                 settings.runs(),
+                settings.warmUp().toSeconds(),
                 settings.phase().toSeconds(),
                 settings.concurrency(),
                 settings.workers(),
@@ -169,7 +170,8 @@ final class BenchmarkReport {
         "CPU milliseconds of each process from the start of the phase until its last lead"
             + " completed, divided by the leads it completed; Temporal's work for "
             + "a sample of the phase's leads, read from the server (`DescribeWorkflowExecution`,"
-            + " `GetWorkflowExecutionHistory`).");
+            + " `GetWorkflowExecutionHistory`). In brackets, the part of a JVM's CPU its JIT"
+            + " compiler threads used: compiling, not serving the lead.");
     line("");
     List<String> columns = new ArrayList<>();
     processes.forEach(process -> columns.add("CPU ms " + process));
@@ -187,7 +189,10 @@ final class BenchmarkReport {
       List<String> cells = new ArrayList<>();
       cells.add(fig(phase + ".completed", "%.0f"));
       for (String process : processes) {
-        cells.add(fig("perLead." + phase + ".cpuMs." + process, "%.1f"));
+        String jit = "perLead." + phase + ".jitMs." + process;
+        cells.add(
+            fig("perLead." + phase + ".cpuMs." + process, "%.1f")
+                + (runs.get(0).containsKey(jit) ? " (JIT " + fig(jit, "%.1f") + ")" : ""));
       }
       for (String figure : HistoryCost.FIGURES) {
         cells.add(fig("perLead." + phase + "." + figure, "%.1f"));
@@ -196,6 +201,20 @@ final class BenchmarkReport {
     }
     line("");
     line("Markers: local activities and version markers recorded in the history.");
+    line("");
+    line("Where a lead's time went, milliseconds between its events (the same sample):");
+    line("");
+    line(
+        "| Phase | start to first workflow task | first workflow task (local steps) | alert queued"
+            + " | alert run (Slack post) |");
+    line("|---|---|---|---|---|");
+    for (String phase : phases) {
+      List<String> cells = new ArrayList<>();
+      for (String segment : HistoryCost.SEGMENTS) {
+        cells.add(fig("perLead." + phase + "." + segment, "%.1f"));
+      }
+      line("| " + phase + " | " + String.join(" | ", cells) + " |");
+    }
     line("");
   }
 

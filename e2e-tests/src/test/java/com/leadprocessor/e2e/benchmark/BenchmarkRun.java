@@ -73,7 +73,7 @@ final class BenchmarkRun {
 
     LoadGenerator load = new LoadGenerator(system.webhooks());
     LeadMix warmUp = new LeadMix("warm-" + run, settings.redeliveryShare());
-    drain(load.atRate("warm-up", warmUp, 20, Duration.ofSeconds(15), settings.concurrency()));
+    drain(load.atRate("warm-up", warmUp, 20, settings.warmUp(), settings.concurrency()));
 
     for (double rate : settings.rates()) {
       String phase = "rate" + (int) rate;
@@ -134,10 +134,17 @@ final class BenchmarkRun {
     }
     usage()
         .forEach(
-            (name, now) ->
+            (name, now) -> {
+              ProcessUsage then = before.get(name);
+              figures.put(
+                  "perLead." + phase + ".cpuMs." + name,
+                  (now.cpuSeconds() - then.cpuSeconds()) * 1000 / completed);
+              if (now.jitCpuSeconds() > 0) {
                 figures.put(
-                    "perLead." + phase + ".cpuMs." + name,
-                    (now.cpuSeconds() - before.get(name).cpuSeconds()) * 1000 / completed));
+                    "perLead." + phase + ".jitMs." + name,
+                    Math.max(0, now.jitCpuSeconds() - then.jitCpuSeconds()) * 1000 / completed);
+              }
+            });
     List<String> sample =
         alerts.keySet().stream()
             .sorted()

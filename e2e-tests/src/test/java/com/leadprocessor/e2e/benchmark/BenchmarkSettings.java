@@ -9,6 +9,9 @@ import java.util.List;
  *
  * @param runs how many times the whole measurement is repeated; the report gives medians
  * @param phase how long each measured load phase lasts
+ * @param warmUp how long leads arrive at 20 a second before the first measured phase, so that the
+ *     apps' JIT compilers have compiled the paths a lead takes (the report shows what compiling
+ *     still costs in each phase)
  * @param concurrency senders at once (the acknowledgement target is for 16)
  * @param rates the fixed rates, deliveries per second, acknowledgement latency is measured at
  * @param modestRate the rate end-to-end latency is measured at
@@ -33,6 +36,7 @@ import java.util.List;
 record BenchmarkSettings(
     int runs,
     Duration phase,
+    Duration warmUp,
     int concurrency,
     List<Double> rates,
     double modestRate,
@@ -52,6 +56,7 @@ record BenchmarkSettings(
     return new BenchmarkSettings(
         Integer.getInteger("benchmark.runs", 1),
         Duration.ofSeconds(Integer.getInteger("benchmark.phaseSeconds", 20)),
+        Duration.ofSeconds(Integer.getInteger("benchmark.warmUpSeconds", 60)),
         Integer.getInteger("benchmark.concurrency", 16),
         Arrays.stream(System.getProperty("benchmark.rates", "10,30,60").split(","))
             .map(String::trim)

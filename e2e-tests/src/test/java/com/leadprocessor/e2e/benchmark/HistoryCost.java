@@ -18,13 +18,21 @@ import java.util.concurrent.TimeUnit;
  * What Temporal persisted for a sample of completed leads, read from the server: per lead, the
  * workflow tasks, activity tasks, markers (local activities and version markers), history events,
  * bytes of history and state transitions ({@code DescribeWorkflowExecution}'s counters, which the
- * server keeps for every execution).
+ * server keeps for every execution); and where a lead's time went, from its events' times ({@link
+ * #SEGMENTS}).
  */
 final class HistoryCost implements AutoCloseable {
 
   static final String[] FIGURES = {
     "workflowTasks", "activityTasks", "markers", "historyEvents", "historyBytes", "stateTransitions"
   };
+
+  /**
+   * Milliseconds between a lead's events, in its order: start to its first workflow task's start
+   * (the task waits in its queue), that task (the local steps: verify, enrich, route, Salesforce),
+   * the alert waiting in its channel's queue, and the alert's run (the Slack post).
+   */
+  static final String[] SEGMENTS = {"msToFirstTask", "msFirstTask", "msAlertQueued", "msAlertRun"};
 
   private final WorkflowServiceStubs service;
 
@@ -39,6 +47,9 @@ final class HistoryCost implements AutoCloseable {
     Map<String, Double> sums = new LinkedHashMap<>();
     for (String figure : FIGURES) {
       sums.put(figure, 0.0);
+    }
+    for (String segment : SEGMENTS) {
+      sums.put(segment, 0.0);
     }
     int counted = 0;
     for (String workflowId : workflowIds) {
@@ -56,6 +67,7 @@ final class HistoryCost implements AutoCloseable {
       int workflowTasks = 0;
       int activityTasks = 0;
       int markers = 0;
+      Map<EventType, Long> firstAt = new LinkedHashMap<>();
       com.google.protobuf.ByteString page = com.google.protobuf.ByteString.EMPTY;
       do {
         GetWorkflowExecutionHistoryResponse history =
@@ -69,6 +81,10 @@ final class HistoryCost implements AutoCloseable {
                         .build());
         for (HistoryEvent event : history.getHistory().getEventsList()) {
           EventType type = event.getEventType();
+          firstAt.putIfAbsent(
+              type,
+              event.getEventTime().getSeconds() * 1000
+                  + event.getEventTime().getNanos() / 1_000_000);
           if (type == EventType.EVENT_TYPE_WORKFLOW_TASK_SCHEDULED) {
             workflowTasks++;
           } else if (type == EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED) {
@@ -85,11 +101,45 @@ final class HistoryCost implements AutoCloseable {
       sums.merge("historyEvents", (double) info.getHistoryLength(), Double::sum);
       sums.merge("historyBytes", (double) info.getHistorySizeBytes(), Double::sum);
       sums.merge("stateTransitions", (double) info.getStateTransitionCount(), Double::sum);
+      sums.merge(
+          "msToFirstTask",
+          between(
+              firstAt,
+              EventType.EVENT_TYPE_WORKFLOW_EXECUTION_STARTED,
+              EventType.EVENT_TYPE_WORKFLOW_TASK_STARTED),
+          Double::sum);
+      sums.merge(
+          "msFirstTask",
+          between(
+              firstAt,
+              EventType.EVENT_TYPE_WORKFLOW_TASK_STARTED,
+              EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED),
+          Double::sum);
+      sums.merge(
+          "msAlertQueued",
+          between(
+              firstAt,
+              EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED,
+              EventType.EVENT_TYPE_ACTIVITY_TASK_STARTED),
+          Double::sum);
+      sums.merge(
+          "msAlertRun",
+          between(
+              firstAt,
+              EventType.EVENT_TYPE_ACTIVITY_TASK_STARTED,
+              EventType.EVENT_TYPE_ACTIVITY_TASK_COMPLETED),
+          Double::sum);
       counted++;
     }
     int leads = counted;
     sums.replaceAll((figure, sum) -> leads == 0 ? 0 : sum / leads);
     return sums;
+  }
+
+  private static double between(Map<EventType, Long> firstAt, EventType from, EventType to) {
+    Long start = firstAt.get(from);
+    Long end = firstAt.get(to);
+    return start == null || end == null ? 0 : end - start;
   }
 
   @Override

@@ -12,9 +12,17 @@ import java.util.List;
  * @param cpuSeconds user plus system CPU time since the process started
  * @param residentBytes resident set size now ({@code VmRSS})
  * @param peakResidentBytes the largest resident set size so far ({@code VmHWM})
+ * @param jitCpuSeconds of {@code cpuSeconds}, what the JVM's JIT compiler threads now running used
+ *     (0 for a process that is not a HotSpot JVM); a compiler thread the JVM ended took its time
+ *     with it, so this is a lower bound
  */
 public record ProcessUsage(
-    long pid, long nanoTime, double cpuSeconds, long residentBytes, long peakResidentBytes) {
+    long pid,
+    long nanoTime,
+    double cpuSeconds,
+    long residentBytes,
+    long peakResidentBytes,
+    double jitCpuSeconds) {
 
   /** Clock ticks per second of {@code /proc/PID/stat}'s times: 100 on every Linux we run on. */
   private static final double TICKS_PER_SECOND = 100.0;
@@ -31,7 +39,8 @@ public record ProcessUsage(
           System.nanoTime(),
           ticks / TICKS_PER_SECOND,
           kilobytes(status, "VmRSS:") * 1024,
-          kilobytes(status, "VmHWM:") * 1024);
+          kilobytes(status, "VmHWM:") * 1024,
+          compilerThreadSeconds(pid));
     } catch (IOException | RuntimeException e) {
       throw new IllegalStateException("Cannot read /proc for process " + pid, e);
     }
@@ -68,7 +77,37 @@ public record ProcessUsage(
       throw new IllegalStateException("Cannot read /proc for the children of " + pid, e);
     }
     return new ProcessUsage(
-        pid, own.nanoTime(), seconds, own.residentBytes(), own.peakResidentBytes());
+        pid,
+        own.nanoTime(),
+        seconds,
+        own.residentBytes(),
+        own.peakResidentBytes(),
+        own.jitCpuSeconds());
+  }
+
+  /**
+   * CPU seconds of the threads HotSpot names {@code C1 CompilerThre…} and {@code C2 CompilerThre…}
+   * (the kernel keeps 15 characters of a thread's name).
+   */
+  private static double compilerThreadSeconds(long pid) {
+    long ticks = 0;
+    try (var tasks = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
+      for (Path task : tasks.toList()) {
+        try {
+          String stat = Files.readString(task.resolve("stat"));
+          String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+          if (name.matches("C[12] CompilerThre.*")) {
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+          }
+        } catch (IOException | RuntimeException ended) {
+          // The thread ended meanwhile.
+        }
+      }
+    } catch (IOException e) {
+      return 0;
+    }
+    return ticks / TICKS_PER_SECOND;
   }
 
   /** The fields of {@code /proc/PID/stat} after the command name: [0] is the state, [1] ppid. */

@@ -29,6 +29,14 @@ class ProcessUsageTest {
     assertThat(withChildren.peakResidentBytes()).isPositive();
   }
 
+  @Test
+  void theJitCompilersShareOfThisJvmIsPartOfItsCpu() {
+    ProcessUsage own = ProcessUsage.of(self);
+
+    // A test JVM has compiled something by now; a shell has no compiler threads.
+    assertThat(own.jitCpuSeconds()).isPositive().isLessThanOrEqualTo(own.cpuSeconds());
+  }
+
   /** The CPU time the JVM's children used, as withChildren adds it to the JVM's own. */
   private double childrenSeconds() {
     ProcessUsage withChildren = ProcessUsage.withChildren(self);
