@@ -33,6 +33,8 @@ public class ChannelPacer {
     T send() throws IOException, SlackApiException;
   }
 
+  private static final long NO_DEADLINE = Long.MAX_VALUE;
+
   private final long intervalNanos;
   private final Map<String, Channel> channels = new ConcurrentHashMap<>();
 
@@ -46,31 +48,48 @@ public class ChannelPacer {
     this.intervalNanos = Math.round(1_000_000_000L / properties.pacedMessagesPerSecond());
   }
 
+  /**
+   * The channel's turn comes too late for the caller's deadline: nothing was sent, and the caller
+   * still has time to say so.
+   */
+  public static final class TurnTooLate extends Exception {
+    TurnTooLate() {
+      super(null, null, false, false);
+    }
+  }
+
   /** Sends the post when it is the channel's turn. */
   public <T> T paced(String channel, Post<T> post)
       throws IOException, SlackApiException, InterruptedException {
-    return paced(channel, () -> {}, post);
+    try {
+      return paced(channel, NO_DEADLINE, post);
+    } catch (TurnTooLate impossible) {
+      throw new IllegalStateException("A post without a deadline cannot be too late", impossible);
+    }
   }
 
   /**
-   * When it is the channel's turn, runs {@code beforeSending} (which may throw to give the turn up
-   * without posting), then sends the post. The next post's interval counts from the moment this one
-   * is sent, after {@code beforeSending}, so that work done there, such as a heartbeat to the
-   * Temporal server, does not shorten the gap Slack sees between two posts; or, when this post
-   * found the channel idle, from Slack's answer.
+   * Sends the post when it is the channel's turn, if that turn comes before {@code sendBeforeNanos}
+   * (in {@link System#nanoTime()}); otherwise gives up at once, without waiting past it, and throws
+   * {@link TurnTooLate}. The next post's interval counts from the moment this one is sent or, when
+   * this post found the channel idle, from Slack's answer.
    */
-  public <T> T paced(String channel, Runnable beforeSending, Post<T> post)
-      throws IOException, SlackApiException, InterruptedException {
+  public <T> T paced(String channel, long sendBeforeNanos, Post<T> post)
+      throws IOException, SlackApiException, InterruptedException, TurnTooLate {
     Channel state = channels.computeIfAbsent(channel, key -> new Channel());
-    state.lock.lockInterruptibly();
+    if (!state.lock.tryLock(remaining(sendBeforeNanos), TimeUnit.NANOSECONDS)) {
+      throw new TurnTooLate();
+    }
     try {
       long waitNanos = state.nextNanos - System.nanoTime();
       // Idle: nothing posted to the channel for a full interval past its turn.
       boolean idle = waitNanos <= -intervalNanos;
       if (waitNanos > 0) {
+        if (sendBeforeNanos != NO_DEADLINE && state.nextNanos - sendBeforeNanos > 0) {
+          throw new TurnTooLate();
+        }
         TimeUnit.NANOSECONDS.sleep(waitNanos);
       }
-      beforeSending.run();
       state.nextNanos = System.nanoTime() + intervalNanos;
       try {
         return post.send();
@@ -82,5 +101,9 @@ public class ChannelPacer {
     } finally {
       state.lock.unlock();
     }
+  }
+
+  private static long remaining(long deadlineNanos) {
+    return deadlineNanos == NO_DEADLINE ? Long.MAX_VALUE : deadlineNanos - System.nanoTime();
   }
 }

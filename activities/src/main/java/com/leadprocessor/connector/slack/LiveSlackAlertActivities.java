@@ -28,10 +28,11 @@ import org.springframework.stereotype.Component;
  * limit paces the channel durably (the worker polls one per configured channel, see {@link
  * PacedChannels}), or on the shared Slack queue; leads whose Slack step began before per-channel
  * queues run it on the lead's own task queue. A busy channel's alerts go into a summary's thread
- * ({@link BusyChannelThreads}). Each attempt records in its heartbeat details whether it may have
- * posted and what Slack answered ({@link AlertAttempt}), so a retry returns the recorded post,
- * posts again when nothing was posted, and reads the channel's history once only when an earlier
- * attempt may have posted without an answer (see docs/slack.md, "One alert per lead").
+ * ({@link BusyChannelThreads}). An attempt that fails records in its heartbeat details what it
+ * knows for certain ({@link AlertAttempt}): that Slack refused its post, so the retry posts without
+ * reading the channel's history; an attempt that may have posted records nothing, and the retry
+ * reads history once (see docs/slack.md, "One alert per lead"). A post that succeeds records
+ * nothing, so an alert costs no heartbeat.
  */
 @Component
 @Conditional(SlackModeCondition.Live.class)
@@ -70,42 +71,41 @@ public class LiveSlackAlertActivities implements SlackAlertActivities, Connector
     long startedNanos = System.nanoTime();
     String channel = properties.channelFor(alert.route());
     ActivityExecutionContext context = Activity.getExecutionContext();
-    Optional<AlertAttempt> recorded = context.getHeartbeatDetails(AlertAttempt.class);
-    AlertAttempt earlier = recorded.orElse(AlertAttempt.NOT_POSTED);
-    if (earlier.posted() != null) {
+    int attempt = context.getInfo().getAttempt();
+    AlertAttempt recorded = context.getHeartbeatDetails(AlertAttempt.class).orElse(null);
+    if (recorded != null && recorded.posted() != null) {
       log.info(
           "Lead alert for {} was already posted to {} (ts {}) by an earlier attempt; not posting"
               + " again",
           alert.workflowId(),
           channel,
-          earlier.posted().ts());
-      return earlier.posted();
+          recorded.posted().ts());
+      return recorded.posted();
     }
     // After a reviewer's retry, the first attempt of the new run knows nothing of the earlier run's
     // attempts, so it looks once; later attempts of this run go by what this run recorded.
-    boolean earlierRunMayHavePosted = alert.earlierRunsSince() != null && recorded.isEmpty();
-    if (earlier.mayHavePosted() || earlierRunMayHavePosted) {
+    boolean earlierRunMayHavePosted = alert.earlierRunsSince() != null && recorded == null;
+    boolean mayHavePosted =
+        AlertAttempt.earlierMayHavePosted(recorded, attempt) || earlierRunMayHavePosted;
+    if (mayHavePosted) {
       Optional<SlackMessage> found = lookUpEarlierPost(alert, channel, context.getInfo());
       if (found.isPresent()) {
-        context.heartbeat(AlertAttempt.posted(found.get()));
+        context.heartbeat(AlertAttempt.posted(attempt, found.get()));
         return found.get();
       }
     }
     ChatPostMessageRequest request = message.build(alert, channel);
-    boolean mayHavePosted = earlier.mayHavePosted() || earlierRunMayHavePosted;
     request.setThreadTs(mayHavePosted ? null : busyThread(channel, context.getInfo()));
     PostMessageAnswer response =
         post(context, channel, request, sendBefore(startedNanos, context.getInfo()));
     if (response == null || !response.isOk()) {
-      context.heartbeat(AlertAttempt.NOT_POSTED);
+      context.heartbeat(AlertAttempt.notPosted(attempt));
       throw SlackFailures.of("chat.postMessage", channel, response);
     }
     if (response.getTs() == null || response.getChannel() == null) {
       // Slack stored the message but the answer does not say where: a retry must look, not post.
       throw SlackFailures.incomplete("chat.postMessage", channel);
     }
-    SlackMessage posted = new SlackMessage(response.getChannel(), response.getTs());
-    context.heartbeat(AlertAttempt.posted(posted));
     postedAlerts.remember(channel, response.getChannel());
     log.info(
         "Posted lead alert for {} to {} ({}), ts {}",
@@ -113,7 +113,7 @@ public class LiveSlackAlertActivities implements SlackAlertActivities, Connector
         channel,
         response.getChannel(),
         response.getTs());
-    return posted;
+    return new SlackMessage(response.getChannel(), response.getTs());
   }
 
   /**
@@ -192,20 +192,14 @@ public class LiveSlackAlertActivities implements SlackAlertActivities, Connector
     try {
       return pacer.paced(
           channel,
-          () -> {
-            if (System.nanoTime() - sendBeforeNanos > 0) {
-              context.heartbeat(AlertAttempt.NOT_POSTED);
-              throw ApplicationFailure.newFailure(
-                  "Waited too long for %s's turn to post within this attempt; retrying"
-                      .formatted(channel),
-                  "UNAVAILABLE");
-            }
-            // Recorded before the post: if this attempt dies before the answer is recorded, the
-            // next one knows that a post may have been stored and checks once. The attempt's first
-            // heartbeat is a call to the server, so the pacer counts the interval from after it.
-            context.heartbeat(AlertAttempt.POSTING);
-          },
+          sendBeforeNanos,
           () -> PostMessageAnswer.post(slack, properties.botToken(), form));
+    } catch (ChannelPacer.TurnTooLate e) {
+      // Said while this attempt is alive: its retry posts without reading the channel's history.
+      context.heartbeat(AlertAttempt.notPosted(context.getInfo().getAttempt()));
+      throw ApplicationFailure.newFailure(
+          "Waited too long for %s's turn to post within this attempt; retrying".formatted(channel),
+          "UNAVAILABLE");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw ApplicationFailure.newFailure(
@@ -213,7 +207,7 @@ public class LiveSlackAlertActivities implements SlackAlertActivities, Connector
     } catch (SlackApiException e) {
       if (e.getResponse().code() < 500) {
         // 4xx and 429: Slack refused the request, nothing was stored.
-        context.heartbeat(AlertAttempt.NOT_POSTED);
+        context.heartbeat(AlertAttempt.notPosted(context.getInfo().getAttempt()));
       }
       throw SlackFailures.of("chat.postMessage", e);
     } catch (IOException e) {

@@ -23,6 +23,8 @@ import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -122,6 +124,30 @@ class LiveSlackAlertActivitiesTest {
         .containsEntry("workflow_id", WORKFLOW_ID)
         .containsEntry("conversation_id", "conv-12345");
     assertThat(posted).isEqualTo(new SlackMessage(slack.channelId("#dev-sales"), message.ts()));
+  }
+
+  @Test
+  void aPostThatSucceedsRecordsNoHeartbeat() {
+    List<Object> heartbeats = new ArrayList<>();
+    activityEnvironment.setActivityHeartbeatListener(Object.class, heartbeats::add);
+
+    once().postLeadAlert(SlackConnectorFixture.routedAlert());
+
+    // A heartbeat is a call to the Temporal server and a write of the lead's state there.
+    assertThat(slack.messagesIn("#dev-sales")).hasSize(1);
+    assertThat(heartbeats).isEmpty();
+  }
+
+  @Test
+  void aPostSlackRefusesRecordsThatThisAttemptPostedNothing() {
+    List<AlertAttempt> heartbeats = new ArrayList<>();
+    activityEnvironment.setActivityHeartbeatListener(AlertAttempt.class, heartbeats::add);
+    slack.rateLimitNext(1, 1);
+
+    failureOfOnePost();
+
+    // The test environment numbers its one attempt 0; Temporal counts from 1.
+    assertThat(heartbeats).singleElement().extracting(AlertAttempt::posted).isNull();
   }
 
   @Test

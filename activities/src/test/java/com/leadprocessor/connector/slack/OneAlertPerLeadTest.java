@@ -115,6 +115,19 @@ class OneAlertPerLeadTest {
     assertThat(slack.requests("conversations.history")).isEmpty();
   }
 
+  @Test
+  void attemptAfterARefusedOneAndOneWhosePostWasStoredButUnansweredLooksBeforePosting() {
+    // Attempt 1 is refused and says so; attempt 2's post is stored but its answer comes after the
+    // attempt timed out, so it says nothing. Attempt 3 must not take attempt 1's word for it.
+    slack.rateLimitNext(1, 1).slowNext(1, RetryingAlertWorkflow.START_TO_CLOSE.plusSeconds(1));
+
+    List<SlackMessage> posted = burst(leads(1));
+
+    assertThat(slack.messagesIn("#dev-sales")).hasSize(1);
+    assertThat(posted.get(0).ts()).isEqualTo(slack.messagesIn("#dev-sales").get(0).ts());
+    assertThat(slack.requests("conversations.history")).hasSize(1);
+  }
+
   @ParameterizedTest
   @EnumSource(
       value = AnswerShape.class,
