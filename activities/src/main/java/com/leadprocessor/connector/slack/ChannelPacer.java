@@ -14,14 +14,16 @@ import org.springframework.stereotype.Component;
  * SlackProperties#pacedMessagesPerSecond()}). The Slack task queue's rate limit is the durable
  * pacing; rate limiters let a short burst through after idle time, and the in-memory test server
  * does not enforce the queue's limit at all, so this spaces posts within a process as well. Posts
- * to one channel go one at a time, in arrival order, each a full interval after the previous one
- * was sent, not after Slack answered it: the queue hands this process alerts at this same pace, so
- * a pacer that also waited out each answer would post slower than alerts arrive, and a burst would
- * pile up inside the process until its attempts ran out of time (a burst of 300 did, once the queue
- * paced at the full rate). After the channel was idle for a full interval, the next post counts
- * from Slack's answer instead: the first post after a pause, or of a new process, meets cold paths
- * on both sides and reaches Slack later than it was sent, so the one after it, sent an interval
- * later, would arrive too soon; Slack's answer is the latest it can have arrived.
+ * to one channel are sent one at a time, in arrival order, each a full interval after the previous
+ * one was sent, without waiting for its answer: the queue hands this process alerts at this same
+ * pace, so a pacer that also waited out each answer would post slower than alerts arrive, and a
+ * burst would pile up inside the process until its attempts ran out of time (a burst of 300 did,
+ * once the queue paced at the full rate; in the benchmark, at 50 posts a second per channel and an
+ * answer in 20 ms or more, waiting for answers made the channel the bottleneck). After the channel
+ * was idle for a full interval, the next post counts from Slack's answer instead: the first post
+ * after a pause, or of a new process, meets cold paths on both sides and reaches Slack later than
+ * it was sent, so the one after it, sent an interval later, would arrive too soon; Slack's answer
+ * is the latest it can have arrived.
  */
 @Component
 @Conditional(SlackModeCondition.Live.class)
@@ -80,6 +82,7 @@ public class ChannelPacer {
     if (!state.lock.tryLock(remaining(sendBeforeNanos), TimeUnit.NANOSECONDS)) {
       throw new TurnTooLate();
     }
+    boolean holding = true;
     try {
       long waitNanos = state.nextNanos - System.nanoTime();
       // Idle: nothing posted to the channel for a full interval past its turn.
@@ -91,15 +94,21 @@ public class ChannelPacer {
         TimeUnit.NANOSECONDS.sleep(waitNanos);
       }
       state.nextNanos = System.nanoTime() + intervalNanos;
+      if (!idle) {
+        // The next post's turn is set: it waits for the interval, not for this post's answer.
+        state.lock.unlock();
+        holding = false;
+        return post.send();
+      }
       try {
         return post.send();
       } finally {
-        if (idle) {
-          state.nextNanos = System.nanoTime() + intervalNanos;
-        }
+        state.nextNanos = System.nanoTime() + intervalNanos;
       }
     } finally {
-      state.lock.unlock();
+      if (holding) {
+        state.lock.unlock();
+      }
     }
   }
 
