@@ -167,6 +167,7 @@ else
     --sqlite-pragma journal_mode=wal --sqlite-pragma synchronous=normal \
     --dynamic-config-value matching.numTaskqueueReadPartitions=1 \
     --dynamic-config-value matching.numTaskqueueWritePartitions=1 \
+    --dynamic-config-value history.transferProcessorMaxPollRPS=200 \
     --search-attribute LeadStatus=Keyword --search-attribute LeadFailedStep=Keyword \
     --search-attribute LeadRoute=Keyword --search-attribute LeadEmailHash=Keyword \
     --ui-codec-endpoint "http://localhost:$api_port/codec" --log-level warn

@@ -28,6 +28,9 @@ public final class TemporalDevServer implements AutoCloseable {
 
   private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
+  /** As scripts/run-local.sh and deploy/temporal/dynamicconfig/development-sql.yaml set it. */
+  private static final int TRANSFER_QUEUE_READS_PER_SECOND = 200;
+
   /** The frontend of an external server, host:port; the harness then starts no dev server. */
   public static final String EXTERNAL_ADDRESS_ENV = "E2E_TEMPORAL_ADDRESS";
 
@@ -258,6 +261,11 @@ public final class TemporalDevServer implements AutoCloseable {
             "matching.numTaskqueueReadPartitions=1",
             "--dynamic-config-value",
             "matching.numTaskqueueWritePartitions=1",
+            // The history service reads its queue of tasks to hand to matching (a lead's workflow
+            // tasks and its alert) at most 20 times a second per shard by default, and the dev
+            // server has one shard: each hand-over waited 25-35 ms (docs/benchmark.md).
+            "--dynamic-config-value",
+            "history.transferProcessorMaxPollRPS=" + TRANSFER_QUEUE_READS_PER_SECOND,
             "--log-level",
             "warn"));
     for (SearchAttributeKey<?> attribute : searchAttributes) {
