@@ -277,6 +277,16 @@ final class BenchmarkReport {
         ratio("saturation.completedPerSecond", "raw.startsPerSecond"),
         ">= 60/s");
     row(
+        "Temporal server CPU per completed lead at %.0f/s (ms)"
+            .formatted(BenchmarkRun.LEAD_SHAPE_RATE),
+        fig("perLead.rate%.0f.cpuMs.temporal".formatted(BenchmarkRun.LEAD_SHAPE_RATE), "%.1f"),
+        fig("leadShape.cpuMs.temporal", "%.1f")
+            + " bare workflows of a lead's shape (2 workflow tasks, 1 activity on another queue)",
+        ratio(
+            "perLead.rate%.0f.cpuMs.temporal".formatted(BenchmarkRun.LEAD_SHAPE_RATE),
+            "leadShape.cpuMs.temporal"),
+        "");
+    row(
         "Peak resident memory, webhook-api + worker-1 (MB)",
         fig("rssMb.apiPlusWorker", "%.0f"),
         fig("bare.rssMb", "%.0f") + " bare endpoint",

@@ -32,6 +32,12 @@ final class BenchmarkRun {
 
   private static final String POSTGRESQL = "postgresql";
 
+  /**
+   * The rate of the lead-shaped baseline ({@link LeadShapedBaseline}), one of the default phases'
+   * rates, so that its Temporal CPU per workflow sits beside that phase's CPU per lead.
+   */
+  static final double LEAD_SHAPE_RATE = 30;
+
   /** Completed leads per phase whose histories are read for the per-lead Temporal figures. */
   private static final int HISTORY_SAMPLE = 20;
 
@@ -70,6 +76,7 @@ final class BenchmarkRun {
 
   Map<String, Double> measure() {
     measureRawStarts();
+    measureLeadShape();
 
     LoadGenerator load = new LoadGenerator(system.webhooks());
     LeadMix warmUp = new LeadMix("warm-" + run, settings.redeliveryShare());
@@ -118,6 +125,17 @@ final class BenchmarkRun {
     figures.put("raw.startsPerSecond", raw.startsPerSecond());
     figures.put("raw.p50", raw.startMicros().getValueAtPercentile(50) / 1000.0);
     figures.put("raw.p99", raw.startMicros().getValueAtPercentile(99) / 1000.0);
+  }
+
+  private void measureLeadShape() {
+    LeadShapedBaseline.Result shape =
+        LeadShapedBaseline.measure(
+            system.temporal().address(),
+            system.temporal().pid(),
+            LEAD_SHAPE_RATE,
+            settings.phase());
+    figures.put("leadShape.completed", (double) shape.completed());
+    figures.put("leadShape.cpuMs.temporal", shape.serverCpuMillisPerWorkflow());
   }
 
   /**
