@@ -89,11 +89,14 @@ class SlackOutagePauseIT {
             .formatted(attemptsWhilePaused));
   }
 
+  private static final String PAUSED = "PENDING_ACTIVITY_STATE_PAUSED";
+
   /**
    * What an engineer does during a known outage: finds the lead's pending Slack activity with
    * {@code temporal workflow describe} and pauses it with {@code temporal activity pause}. Each
    * short budget is a new activity, and a pause that lands on the last attempt of one lets it fail
-   * through, so this tries again until the pending activity shows as paused.
+   * through, so this tries again until the pending activity shows as paused, with no attempt
+   * running.
    *
    * @return the id of the paused activity
    */
@@ -112,7 +115,9 @@ class SlackOutagePauseIT {
               JsonNode activity = pending.get(0);
               String id = activity.path("activityId").asText();
               if (activity.path("paused").asBoolean()) {
-                return id;
+                // PAUSE_REQUESTED while an attempt runs: that attempt finishes (it may post), and
+                // the pause holds from the next one on, when the state turns PAUSED.
+                return PAUSED.equals(activity.path("state").asText()) ? id : null;
               }
               try {
                 cli.pauseActivity(lead.workflowId(), id, "Slack outage");
