@@ -97,7 +97,7 @@ public class LiveSlackAlertActivities implements SlackAlertActivities, Connector
     ChatPostMessageRequest request = message.build(alert, channel);
     request.setThreadTs(mayHavePosted ? null : busyThread(channel, context.getInfo()));
     PostMessageAnswer response =
-        post(context, channel, request, sendBefore(startedNanos, context.getInfo()));
+        post(context, attempt, channel, request, sendBefore(startedNanos, context.getInfo()));
     if (response == null || !response.isOk()) {
       context.heartbeat(AlertAttempt.notPosted(attempt));
       throw SlackFailures.of("chat.postMessage", channel, response);
@@ -182,6 +182,7 @@ public class LiveSlackAlertActivities implements SlackAlertActivities, Connector
 
   private PostMessageAnswer post(
       ActivityExecutionContext context,
+      int attempt,
       String channel,
       ChatPostMessageRequest request,
       long sendBeforeNanos) {
@@ -196,7 +197,7 @@ public class LiveSlackAlertActivities implements SlackAlertActivities, Connector
           () -> PostMessageAnswer.post(slack, properties.botToken(), form));
     } catch (ChannelPacer.TurnTooLate e) {
       // Said while this attempt is alive: its retry posts without reading the channel's history.
-      context.heartbeat(AlertAttempt.notPosted(context.getInfo().getAttempt()));
+      context.heartbeat(AlertAttempt.notPosted(attempt));
       throw ApplicationFailure.newFailure(
           "Waited too long for %s's turn to post within this attempt; retrying".formatted(channel),
           "UNAVAILABLE");
@@ -207,7 +208,7 @@ public class LiveSlackAlertActivities implements SlackAlertActivities, Connector
     } catch (SlackApiException e) {
       if (e.getResponse().code() < 500) {
         // 4xx and 429: Slack refused the request, nothing was stored.
-        context.heartbeat(AlertAttempt.notPosted(context.getInfo().getAttempt()));
+        context.heartbeat(AlertAttempt.notPosted(attempt));
       }
       throw SlackFailures.of("chat.postMessage", e);
     } catch (IOException e) {

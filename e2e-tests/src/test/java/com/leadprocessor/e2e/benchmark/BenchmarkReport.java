@@ -210,8 +210,8 @@ final class BenchmarkReport {
     line("|---|---|---|---|---|");
     for (String phase : phases) {
       List<String> cells = new ArrayList<>();
-      for (String segment : HistoryCost.SEGMENTS) {
-        cells.add(fig("perLead." + phase + "." + segment, "%.1f"));
+      for (HistoryCost.Segment segment : HistoryCost.SEGMENTS) {
+        cells.add(fig("perLead." + phase + "." + segment.name(), "%.1f"));
       }
       line("| " + phase + " | " + String.join(" | ", cells) + " |");
     }
@@ -276,15 +276,15 @@ final class BenchmarkReport {
         fig("raw.startsPerSecond", "%.0f/s") + " raw SDK starts",
         ratio("saturation.completedPerSecond", "raw.startsPerSecond"),
         ">= 60/s");
+    String temporalPerLead =
+        "perLead.rate%.0f.cpuMs.temporal".formatted(BenchmarkRun.LEAD_SHAPE_RATE);
     row(
         "Temporal server CPU per completed lead at %.0f/s (ms)"
             .formatted(BenchmarkRun.LEAD_SHAPE_RATE),
-        fig("perLead.rate%.0f.cpuMs.temporal".formatted(BenchmarkRun.LEAD_SHAPE_RATE), "%.1f"),
+        fig(temporalPerLead, "%.1f"),
         fig("leadShape.cpuMs.temporal", "%.1f")
             + " bare workflows of a lead's shape (2 workflow tasks, 1 activity on another queue)",
-        ratio(
-            "perLead.rate%.0f.cpuMs.temporal".formatted(BenchmarkRun.LEAD_SHAPE_RATE),
-            "leadShape.cpuMs.temporal"),
+        ratio(temporalPerLead, "leadShape.cpuMs.temporal"),
         "");
     row(
         "Peak resident memory, webhook-api + worker-1 (MB)",

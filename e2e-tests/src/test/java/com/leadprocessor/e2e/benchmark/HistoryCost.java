@@ -10,7 +10,9 @@ import io.temporal.api.workflowservice.v1.GetWorkflowExecutionHistoryResponse;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -32,7 +34,33 @@ final class HistoryCost implements AutoCloseable {
    * (the task waits in its queue), that task (the local steps: verify, enrich, route, Salesforce),
    * the alert waiting in its channel's queue, and the alert's run (the Slack post).
    */
-  static final String[] SEGMENTS = {"msToFirstTask", "msFirstTask", "msAlertQueued", "msAlertRun"};
+  static final List<Segment> SEGMENTS =
+      List.of(
+          new Segment(
+              "msToFirstTask",
+              EventType.EVENT_TYPE_WORKFLOW_EXECUTION_STARTED,
+              EventType.EVENT_TYPE_WORKFLOW_TASK_STARTED),
+          new Segment(
+              "msFirstTask",
+              EventType.EVENT_TYPE_WORKFLOW_TASK_STARTED,
+              EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED),
+          new Segment(
+              "msAlertQueued",
+              EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED,
+              EventType.EVENT_TYPE_ACTIVITY_TASK_STARTED),
+          new Segment(
+              "msAlertRun",
+              EventType.EVENT_TYPE_ACTIVITY_TASK_STARTED,
+              EventType.EVENT_TYPE_ACTIVITY_TASK_COMPLETED));
+
+  /** The milliseconds from a lead's first event of type {@code from} to its first of {@code to}. */
+  record Segment(String name, EventType from, EventType to) {
+    double millis(Map<EventType, Long> firstAt) {
+      Long start = firstAt.get(from);
+      Long end = firstAt.get(to);
+      return start == null || end == null ? 0 : end - start;
+    }
+  }
 
   private final WorkflowServiceStubs service;
 
@@ -48,8 +76,8 @@ final class HistoryCost implements AutoCloseable {
     for (String figure : FIGURES) {
       sums.put(figure, 0.0);
     }
-    for (String segment : SEGMENTS) {
-      sums.put(segment, 0.0);
+    for (Segment segment : SEGMENTS) {
+      sums.put(segment.name(), 0.0);
     }
     int counted = 0;
     for (String workflowId : workflowIds) {
@@ -67,7 +95,7 @@ final class HistoryCost implements AutoCloseable {
       int workflowTasks = 0;
       int activityTasks = 0;
       int markers = 0;
-      Map<EventType, Long> firstAt = new LinkedHashMap<>();
+      Map<EventType, Long> firstAt = new EnumMap<>(EventType.class);
       com.google.protobuf.ByteString page = com.google.protobuf.ByteString.EMPTY;
       do {
         GetWorkflowExecutionHistoryResponse history =
@@ -101,45 +129,14 @@ final class HistoryCost implements AutoCloseable {
       sums.merge("historyEvents", (double) info.getHistoryLength(), Double::sum);
       sums.merge("historyBytes", (double) info.getHistorySizeBytes(), Double::sum);
       sums.merge("stateTransitions", (double) info.getStateTransitionCount(), Double::sum);
-      sums.merge(
-          "msToFirstTask",
-          between(
-              firstAt,
-              EventType.EVENT_TYPE_WORKFLOW_EXECUTION_STARTED,
-              EventType.EVENT_TYPE_WORKFLOW_TASK_STARTED),
-          Double::sum);
-      sums.merge(
-          "msFirstTask",
-          between(
-              firstAt,
-              EventType.EVENT_TYPE_WORKFLOW_TASK_STARTED,
-              EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED),
-          Double::sum);
-      sums.merge(
-          "msAlertQueued",
-          between(
-              firstAt,
-              EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED,
-              EventType.EVENT_TYPE_ACTIVITY_TASK_STARTED),
-          Double::sum);
-      sums.merge(
-          "msAlertRun",
-          between(
-              firstAt,
-              EventType.EVENT_TYPE_ACTIVITY_TASK_STARTED,
-              EventType.EVENT_TYPE_ACTIVITY_TASK_COMPLETED),
-          Double::sum);
+      for (Segment segment : SEGMENTS) {
+        sums.merge(segment.name(), segment.millis(firstAt), Double::sum);
+      }
       counted++;
     }
     int leads = counted;
     sums.replaceAll((figure, sum) -> leads == 0 ? 0 : sum / leads);
     return sums;
-  }
-
-  private static double between(Map<EventType, Long> firstAt, EventType from, EventType to) {
-    Long start = firstAt.get(from);
-    Long end = firstAt.get(to);
-    return start == null || end == null ? 0 : end - start;
   }
 
   @Override
